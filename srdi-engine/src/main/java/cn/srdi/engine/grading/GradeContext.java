@@ -1,0 +1,41 @@
+package cn.srdi.engine.grading;
+
+import cn.srdi.engine.model.ApplicationType;
+import cn.srdi.engine.model.Profile;
+import cn.srdi.engine.model.SizeClass;
+import java.time.LocalDate;
+
+/** Facts about one profile that every tier needs, computed once per assessment. */
+public final class GradeContext {
+    final Profile p;
+    final LocalDate date;
+    final long epochDay;
+    final ApplicationType type;
+    final SizeClass size;
+    final int exclusions;
+
+    GradeContext(Profile p, LocalDate date, ApplicationType type, SizeClass size) {
+        this.p = p;
+        this.date = date;
+        this.epochDay = date.toEpochDay();
+        this.type = type;
+        this.size = size;
+        this.exclusions = ExclusionFlags.of(p);
+    }
+
+    public Profile profile() {
+        return p;
+    }
+
+    public LocalDate assessmentDate() {
+        return date;
+    }
+
+    public ApplicationType applicationType() {
+        return type;
+    }
+
+    public SizeClass sizeClass() {
+        return size;
+    }
+}

@@ -1,0 +1,178 @@
+package cn.srdi.engine.io;
+
+import cn.srdi.engine.model.Field;
+import cn.srdi.engine.model.Profile;
+import cn.srdi.engine.model.ProfileValues;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The second stage of reading: converts one {@link RawRow} into a {@link ReadResult}, using the
+ * column mapping computed once from the header. Stateless and thread-safe, so raw rows can be
+ * converted in parallel; the duplicate check, which depends on reading order, is done afterwards
+ * by {@link DuplicateTracker}.
+ *
+ * <p>A blank cell (after trimming) means "not provided" and leaves its field unset. Every other
+ * cell goes through {@link ProfileValues#parseInto}; then the row-level rules of GRADING.md
+ * section 8 are checked: every required field present; main revenue ≤ revenue of the same year;
+ * R&amp;D staff and technical staff ≤ employees; each subset of Ⅰ类知识产权 ≤ ip1 (a blank ip1
+ * counting as 0); equity financing of 2 years ≤ that of 3 years. A row with any error is
+ * {@link ReadResult.Rejected rejected} with every problem (warnings included); otherwise it is
+ * {@link ReadResult.Accepted accepted} with its warnings (e.g. an industry code missing from the
+ * reference table under an existing 大类).
+ */
+public final class RowConverter {
+    private static final Field[] REQUIRED = requiredFields();
+    private static final Field[][] NOT_ABOVE = {
+        {Field.MAIN_REVENUE_Y1, Field.REVENUE_Y1},
+        {Field.MAIN_REVENUE_Y2, Field.REVENUE_Y2},
+        {Field.MAIN_REVENUE_Y3, Field.REVENUE_Y3},
+        {Field.RD_STAFF_Y1, Field.EMPLOYEES_Y1},
+        {Field.TECH_STAFF_Y1, Field.EMPLOYEES_Y1},
+        {Field.EQUITY_FINANCING_2Y, Field.EQUITY_FINANCING_3Y},
+    };
+    private static final Field[] IP1_SUBSETS = {
+        Field.IP1_SELF_DEVELOPED, Field.IP1_HIGH_VALUE, Field.IP1_APPLIED, Field.IP1_OWN_TOP3,
+    };
+
+    private final ColumnMapping mapping;
+    private final Field[] fields;
+    private final int width;
+
+    /** A converter for files with this header mapping. */
+    public RowConverter(ColumnMapping mapping) {
+        this.mapping = mapping;
+        this.fields = mapping.fields();
+        this.width = fields.length;
+    }
+
+    /**
+     * A converter for the header of {@code source}.
+     *
+     * @throws InputFileException when the header is refused (see {@link ColumnMapping})
+     */
+    public static RowConverter forSource(RawRowSource source, ReadOptions options) {
+        return new RowConverter(ColumnMapping.of(source.file(), source.header(), source.headerRow(), options));
+    }
+
+    public ColumnMapping mapping() {
+        return mapping;
+    }
+
+    /** Converts one row; never throws for bad content (bad content gives a rejected row). */
+    public ReadResult convert(RawRow raw) {
+        long row = raw.row();
+        String[] cells = raw.cells();
+        if (cells.length != width) {
+            return new ReadResult.Rejected(row, List.of(Problem.error(row, null, null,
+                    "本行有 " + cells.length + " 个单元格, 而表头有 " + width + " 列",
+                    "the row has " + cells.length + " cells but the header has " + width + " columns")));
+        }
+        Profile p = new Profile().row(row);
+        Problems problems = null;
+        for (int i = 0; i < width; i++) {
+            Field f = fields[i];
+            String cell = cells[i];
+            if (f == null || cell == null || cell.isBlank()) {
+                continue;
+            }
+            ProfileValues.CellProblem cp = ProfileValues.parseInto(p, f, cell);
+            if (cp != null) {
+                if (problems == null) {
+                    problems = new Problems(row);
+                }
+                problems.cell(f, cell.trim(), cp);
+            }
+        }
+        problems = checkRow(p, cells, problems, row);
+        if (problems == null) {
+            return new ReadResult.Accepted(p, List.of());
+        }
+        return problems.hasError()
+                ? new ReadResult.Rejected(row, problems.list)
+                : new ReadResult.Accepted(p, problems.list);
+    }
+
+    private Problems checkRow(Profile p, String[] cells, Problems problems, long row) {
+        for (Field f : REQUIRED) {
+            if (!p.has(f) && (problems == null || !problems.isBad(f))) {
+                problems = orNew(problems, row);
+                problems.error(f, "", "必填项“" + f.zh() + "”为空", "required value " + f.id() + " is blank");
+            }
+        }
+        for (Field[] pair : NOT_ABOVE) {
+            Field part = pair[0];
+            Field whole = pair[1];
+            if (p.has(part) && p.has(whole) && p.get(part) > p.get(whole)) {
+                problems = orNew(problems, row);
+                problems.error(part, cellOf(cells, part), part.zh() + "不能大于" + whole.zh(),
+                        part.id() + " must not exceed " + whole.id());
+            }
+        }
+        boolean ip1Given = p.has(Field.IP1);
+        if (ip1Given || problems == null || !problems.isBad(Field.IP1)) {
+            long ip1 = ip1Given ? p.get(Field.IP1) : 0;
+            for (Field part : IP1_SUBSETS) {
+                if (p.has(part) && p.get(part) > ip1) {
+                    problems = orNew(problems, row);
+                    problems.error(part, cellOf(cells, part),
+                            part.zh() + "不能大于" + Field.IP1.zh() + (ip1Given ? "" : "(未填写, 按0计)"),
+                            part.id() + " must not exceed " + Field.IP1.id() + (ip1Given ? "" : " (blank, counted as 0)"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private String cellOf(String[] cells, Field f) {
+        int c = mapping.column(f);
+        return c < 0 ? "" : cells[c].trim();
+    }
+
+    private static Problems orNew(Problems problems, long row) {
+        return problems != null ? problems : new Problems(row);
+    }
+
+    private static Field[] requiredFields() {
+        List<Field> r = new ArrayList<>();
+        for (Field f : Field.ALL) {
+            if (f.required()) {
+                r.add(f);
+            }
+        }
+        return r.toArray(new Field[0]);
+    }
+
+    /** The problems of one row, and which fields had an error in their own cell. */
+    private static final class Problems {
+        final long row;
+        final List<Problem> list = new ArrayList<>(4);
+        final boolean[] bad = new boolean[Field.ALL.length];
+        boolean error;
+
+        Problems(long row) {
+            this.row = row;
+        }
+
+        void cell(Field f, String value, ProfileValues.CellProblem cp) {
+            list.add(new Problem(row, f.id(), value, cp.zh(), cp.en(), cp.warning()));
+            if (!cp.warning()) {
+                bad[f.ordinal()] = true;
+                error = true;
+            }
+        }
+
+        void error(Field f, String value, String zh, String en) {
+            list.add(Problem.error(row, f.id(), value, zh, en));
+            error = true;
+        }
+
+        boolean isBad(Field f) {
+            return bad[f.ordinal()];
+        }
+
+        boolean hasError() {
+            return error;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package cn.srdi.engine.model;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * One assessment profile: one enterprise at one assessment date (a row of the input). Numeric,
+ * boolean and enum columns are held as {@code long} (decimals scaled by {@link Decimals#SCALE},
+ * booleans 0/1, enums by ordinal, dates as epoch day) with a presence flag, so that grading never
+ * allocates or parses.
+ */
+public final class Profile {
+    private static final int N = Field.ALL.length;
+
+    private final long[] values = new long[N];
+    private final boolean[] present = new boolean[N];
+    private final String[] texts = new String[N];
+    private long row;
+
+    public long row() {
+        return row;
+    }
+
+    public Profile row(long row) {
+        this.row = row;
+        return this;
+    }
+
+    public boolean has(Field f) {
+        return present[f.ordinal()];
+    }
+
+    /** The raw slot value; 0 when blank. */
+    public long get(Field f) {
+        return values[f.ordinal()];
+    }
+
+    /** True when a boolean or declaration column is present and true. */
+    public boolean isTrue(Field f) {
+        return values[f.ordinal()] != 0;
+    }
+
+    public String text(Field f) {
+        return texts[f.ordinal()];
+    }
+
+    public Profile set(Field f, long value) {
+        values[f.ordinal()] = value;
+        present[f.ordinal()] = true;
+        return this;
+    }
+
+    public Profile setDecimal(Field f, String decimal) {
+        return set(f, Decimals.parse(decimal));
+    }
+
+    public Profile setInt(Field f, long value) {
+        return set(f, value * Decimals.SCALE);
+    }
+
+    public Profile setBool(Field f, boolean value) {
+        return set(f, value ? 1 : 0);
+    }
+
+    public Profile setText(Field f, String text) {
+        texts[f.ordinal()] = text;
+        present[f.ordinal()] = text != null;
+        return this;
+    }
+
+    public Profile setDate(Field f, LocalDate d) {
+        return set(f, d.toEpochDay());
+    }
+
+    public Profile clear(Field f) {
+        values[f.ordinal()] = 0;
+        texts[f.ordinal()] = null;
+        present[f.ordinal()] = false;
+        return this;
+    }
+
+    public LocalDate assessmentDate(LocalDate fallback) {
+        return has(Field.ASSESSMENT_DATE) ? LocalDate.ofEpochDay(get(Field.ASSESSMENT_DATE)) : fallback;
+    }
+
+    public ApplicationType applicationType() {
+        return has(Field.APPLICATION_TYPE) ? ApplicationType.values()[(int) get(Field.APPLICATION_TYPE)] : ApplicationType.NEW;
+    }
+
+    public RdInstitutionLevel rdInstitution() {
+        return has(Field.RD_INSTITUTION_LEVEL) ? RdInstitutionLevel.values()[(int) get(Field.RD_INSTITUTION_LEVEL)] : RdInstitutionLevel.NONE;
+    }
+
+    public MainProductField mainProductField() {
+        return has(Field.MAIN_PRODUCT_FIELD) ? MainProductField.values()[(int) get(Field.MAIN_PRODUCT_FIELD)] : MainProductField.OTHER;
+    }
+
+    public String creditCode() {
+        return texts[Field.CREDIT_CODE.ordinal()];
+    }
+
+    public String name() {
+        return texts[Field.NAME.ordinal()];
+    }
+
+    /** A deep copy, for the sandbox and for property tests. */
+    public Profile copy() {
+        Profile p = new Profile();
+        System.arraycopy(values, 0, p.values, 0, N);
+        System.arraycopy(present, 0, p.present, 0, N);
+        System.arraycopy(texts, 0, p.texts, 0, N);
+        p.row = row;
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Profile p
+                && Arrays.equals(values, p.values)
+                && Arrays.equals(present, p.present)
+                && Arrays.equals(texts, p.texts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values) * 31 + Arrays.hashCode(texts);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Profile{row=").append(row);
+        for (Field f : Field.ALL) {
+            if (has(f)) {
+                sb.append(", ").append(f.id()).append("=").append(ProfileValues.format(this, f));
+            }
+        }
+        return sb.append('}').toString();
+    }
+}

@@ -1,0 +1,98 @@
+package cn.srdi.engine.rules;
+
+import cn.srdi.engine.model.Decimals;
+import java.util.List;
+
+/**
+ * A banded score: ordered bands, first match wins, else {@code otherwise} points. Values and cuts are
+ * scaled by {@link Decimals#SCALE}; for ratio metrics the cut is a percentage.
+ */
+public final class Bands {
+    private final Band.Op[] ops;
+    private final long[] cuts;
+    private final int[] points;
+    private final int otherwise;
+    private final int max;
+
+    public Bands(List<Band> bands, int otherwise) {
+        int n = bands.size();
+        ops = new Band.Op[n];
+        cuts = new long[n];
+        points = new int[n];
+        int m = otherwise;
+        for (int i = 0; i < n; i++) {
+            ops[i] = bands.get(i).op();
+            cuts[i] = bands.get(i).cut();
+            points[i] = bands.get(i).points();
+            m = Math.max(m, points[i]);
+        }
+        this.otherwise = otherwise;
+        this.max = m;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public int otherwise() {
+        return otherwise;
+    }
+
+    public int size() {
+        return cuts.length;
+    }
+
+    public Band band(int i) {
+        return new Band(ops[i], cuts[i], points[i]);
+    }
+
+    /** Points of a plain value. */
+    public int score(long value) {
+        for (int i = 0; i < cuts.length; i++) {
+            if (ops[i].test(Long.compare(value, cuts[i]))) {
+                return points[i];
+            }
+        }
+        return otherwise;
+    }
+
+    /** Points of the percentage num/den·100, exactly; {@code otherwise} is not used for den ≤ 0 (callers score 0). */
+    public int scorePercent(long num, long den) {
+        for (int i = 0; i < cuts.length; i++) {
+            if (ops[i].test(Decimals.comparePercent(num, den, cuts[i]))) {
+                return points[i];
+            }
+        }
+        return otherwise;
+    }
+
+    /** Points of the growth (a−b)/b·100 with b &gt; 0. */
+    public int scoreGrowth(long a, long b) {
+        for (int i = 0; i < cuts.length; i++) {
+            if (ops[i].test(Decimals.compareGrowth(a, b, cuts[i]))) {
+                return points[i];
+            }
+        }
+        return otherwise;
+    }
+
+    /** Points of the mean of g(a,b) and g(b,c), b and c &gt; 0. */
+    public int scoreMeanGrowth(long a, long b, long c) {
+        for (int i = 0; i < cuts.length; i++) {
+            if (ops[i].test(Decimals.compareMeanGrowth(a, b, c, cuts[i]))) {
+                return points[i];
+            }
+        }
+        return otherwise;
+    }
+
+    /** Human-readable form, as written in rule files: ">=5:20, >=3:15, else:0". */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cuts.length; i++) {
+            sb.append(ops[i].symbol()).append(Decimals.format(cuts[i])).append(':').append(points[i]).append(", ");
+        }
+        return sb.append("else:").append(otherwise).toString();
+    }
+}

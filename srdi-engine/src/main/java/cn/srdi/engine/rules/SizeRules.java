@@ -1,0 +1,176 @@
+package cn.srdi.engine.rules;
+
+import cn.srdi.engine.model.Decimals;
+import cn.srdi.engine.model.SizeClass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SME size classes of 工信部联企业〔2011〕300号 (GRADING.md section 7), as data: each industry group
+ * lists its GB/T 4754 codes and three conditions over E (employees), R (revenue, 万元) and A (total
+ * assets, 万元), written like {@code E < 1000 or R < 40000}.
+ */
+public final class SizeRules {
+    private static final int E = 0;
+    private static final int R = 1;
+    private static final int A = 2;
+
+    /** One comparison {@code var op value}. */
+    private record Term(int var, Band.Op op, long value) {
+        boolean test(long[] v) {
+            return op.test(Long.compare(v[var], value));
+        }
+    }
+
+    /** Terms joined all by {@code and} or all by {@code or}. */
+    private record Expr(Term[] terms, boolean and) {
+        boolean test(long[] v) {
+            for (Term t : terms) {
+                boolean ok = t.test(v);
+                if (and && !ok) {
+                    return false;
+                }
+                if (!and && ok) {
+                    return true;
+                }
+            }
+            return and;
+        }
+    }
+
+    /** A code pattern: a section letter, a letter with a digit prefix, or a range of two-digit divisions. */
+    private record Pattern(String prefix, int fromDivision, int toDivision) {
+        boolean matches(String code) {
+            if (prefix.equals("*")) {
+                return true;
+            }
+            if (fromDivision >= 0) {
+                if (code.length() < 3 || code.charAt(0) != prefix.charAt(0)) {
+                    return false;
+                }
+                int div = (code.charAt(1) - '0') * 10 + (code.charAt(2) - '0');
+                return div >= fromDivision && div <= toDivision;
+            }
+            return code.startsWith(prefix);
+        }
+    }
+
+    private record Group(String name, Pattern[] patterns, Expr sme, Expr medium, Expr small) {
+    }
+
+    private final Group[] groups;
+
+    private SizeRules(Group[] groups) {
+        this.groups = groups;
+    }
+
+    public static SizeRules from(RuleParams p) {
+        String[] names = p.get("SIZE.groups").split(",");
+        List<Group> list = new ArrayList<>();
+        for (String raw : names) {
+            String n = raw.strip();
+            String k = "SIZE." + n + ".";
+            list.add(new Group(n, patterns(p, k + "codes"), expr(p, k + "sme"), expr(p, k + "medium"), expr(p, k + "small")));
+        }
+        if (list.isEmpty() || !list.get(list.size() - 1).patterns()[0].prefix().equals("*")) {
+            throw p.fail("SIZE.groups", "最后一组应为兜底的 * (其他行业)", "the last group must be the catch-all * (all other industries)");
+        }
+        return new SizeRules(list.toArray(new Group[0]));
+    }
+
+    /** Size class of an enterprise with the normalised industry code (section letter first). */
+    public SizeClass classify(String industryCode, long employees, long revenue, long assets) {
+        long[] v = {employees, revenue, assets};
+        String code = industryCode == null ? "" : industryCode;
+        for (Group g : groups) {
+            for (Pattern pt : g.patterns()) {
+                if (pt.matches(code)) {
+                    if (!g.sme().test(v)) {
+                        return SizeClass.LARGE;
+                    }
+                    if (g.medium().test(v)) {
+                        return SizeClass.MEDIUM;
+                    }
+                    return g.small().test(v) ? SizeClass.SMALL : SizeClass.MICRO;
+                }
+            }
+        }
+        throw new IllegalStateException("no size group for " + code);
+    }
+
+    /** Name of the industry group a code falls in. */
+    public String groupOf(String industryCode) {
+        for (Group g : groups) {
+            for (Pattern pt : g.patterns()) {
+                if (pt.matches(industryCode)) {
+                    return g.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Pattern[] patterns(RuleParams p, String key) {
+        List<Pattern> list = new ArrayList<>();
+        for (String raw : p.get(key).split(",")) {
+            String s = raw.strip();
+            if (s.equals("*")) {
+                list.add(new Pattern("*", -1, -1));
+                continue;
+            }
+            int dash = s.indexOf('-');
+            if (dash > 0) {
+                String from = s.substring(0, dash);
+                String to = s.substring(dash + 1);
+                if (from.length() != 3 || to.length() != 3 || from.charAt(0) != to.charAt(0)
+                        || !Character.isDigit(from.charAt(1)) || !Character.isDigit(to.charAt(2))) {
+                    throw p.fail(key, "范围 \"" + s + "\" 应形如 A01-A05", "range \"" + s + "\" must look like A01-A05");
+                }
+                list.add(new Pattern(from.substring(0, 1), Integer.parseInt(from.substring(1)), Integer.parseInt(to.substring(1))));
+            } else {
+                if (s.isEmpty() || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+                    throw p.fail(key, "代码 \"" + s + "\" 应以门类字母开头", "code \"" + s + "\" must start with a section letter");
+                }
+                list.add(new Pattern(s, -1, -1));
+            }
+        }
+        return list.toArray(new Pattern[0]);
+    }
+
+    private static Expr expr(RuleParams p, String key) {
+        String s = p.get(key);
+        boolean and = s.contains(" and ");
+        if (and && s.contains(" or ")) {
+            throw p.fail(key, "不能混用 and 与 or", "must not mix and with or");
+        }
+        String[] parts = s.split(and ? " and " : " or ");
+        Term[] terms = new Term[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String[] t = parts[i].strip().split("\\s+");
+            if (t.length != 3) {
+                throw p.fail(key, "\"" + parts[i].strip() + "\" 应形如 E < 1000", "\"" + parts[i].strip() + "\" must look like E < 1000");
+            }
+            int var = switch (t[0]) {
+                case "E" -> E;
+                case "R" -> R;
+                case "A" -> A;
+                default -> throw p.fail(key, "变量应为 E、R 或 A，而不是 " + t[0], "variable must be E, R or A, not " + t[0]);
+            };
+            Band.Op op = switch (t[1]) {
+                case "<" -> Band.Op.LT;
+                case "<=" -> Band.Op.LE;
+                case ">" -> Band.Op.GT;
+                case ">=" -> Band.Op.GE;
+                default -> throw p.fail(key, "比较符应为 <、<=、>、>=", "operator must be <, <=, > or >=");
+            };
+            long v;
+            try {
+                v = Decimals.parse(t[2]);
+            } catch (NumberFormatException e) {
+                throw p.fail(key, "\"" + t[2] + "\" 不是数字", "\"" + t[2] + "\" is not a number");
+            }
+            terms[i] = new Term(var, op, v);
+        }
+        return new Expr(terms, and);
+    }
+}
