@@ -3,6 +3,7 @@ package cn.srdi.engine.synth;
 import static cn.srdi.engine.model.Field.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import cn.srdi.engine.model.Decimals;
 import cn.srdi.engine.model.Field;
@@ -28,7 +29,7 @@ class RegionGeneratorTest {
     void sameSeedGivesIdenticalRows() {
         RegionGenerator a = new RegionGenerator(42, DATE, 0.1, 0.1);
         RegionGenerator b = new RegionGenerator(42, DATE, 0.1, 0.1);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             assertThat(a.nextRow()).containsExactly(b.nextRow());
             assertThat(a.lastMistakes()).isEqualTo(b.lastMistakes());
             assertThat(a.lastEdge()).isEqualTo(b.lastEdge());
@@ -74,12 +75,13 @@ class RegionGeneratorTest {
     void validRowsParseBackCleanlyAndAreConsistent() {
         RegionGenerator g = new RegionGenerator(20260301, DATE, 0, 0.15);
         RowChecker checker = new RowChecker();
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             String[] row = g.nextRow();
             assertThat(g.lastMistakes()).isEmpty();
             List<String> problems = checker.check(row);
-            assertThat(problems).as("row %d: %s", i, String.join(",", row)).isEmpty();
-            assertThat(checker.warnings).as("row %d", i).isEmpty();
+            if (!problems.isEmpty() || !checker.warnings.isEmpty()) {
+                fail("row %d %s %s: %s", i, problems, checker.warnings, String.join(",", row));
+            }
             Profile p = checker.last;
             assertThat(p.get(TOTAL_ASSETS_Y1)).isPositive();
             assertThat(p.get(ASSESSMENT_DATE)).isEqualTo(DATE.toEpochDay());
@@ -191,9 +193,13 @@ class RegionGeneratorTest {
             List<String> problems = checker.check(row);
             List<Mistake> mistakes = g.lastMistakes();
             if (mistakes.isEmpty()) {
-                assertThat(problems).as("valid row %d: %s", i, String.join(",", row)).isEmpty();
+                if (!problems.isEmpty()) {
+                    fail("valid row %d %s: %s", i, problems, String.join(",", row));
+                }
             } else {
-                assertThat(problems).as("row %d with %s: %s", i, mistakes, String.join(",", row)).isNotEmpty();
+                if (problems.isEmpty()) {
+                    fail("row %d with %s accepted: %s", i, mistakes, String.join(",", row));
+                }
                 assertThat(g.lastEdge()).isNull();
                 rejected++;
                 for (Mistake m : mistakes) {
@@ -215,7 +221,9 @@ class RegionGeneratorTest {
             String[] row = g.nextRow();
             List<String> problems = checker.check(row);
             if (g.lastMistakes().size() == 1) {
-                assertThat(problems).as("%s: %s", g.lastMistakes(), String.join(",", row)).isNotEmpty();
+                if (problems.isEmpty()) {
+                    fail("%s accepted: %s", g.lastMistakes(), String.join(",", row));
+                }
                 caught.merge(g.lastMistakes().get(0), 1, Integer::sum);
             }
         }
@@ -228,7 +236,7 @@ class RegionGeneratorTest {
         RowChecker checker = new RowChecker();
         Map<Edge, Integer> seen = new EnumMap<>(Edge.class);
         int edges = 0;
-        int n = 40_000;
+        int n = 30_000;
         for (int i = 0; i < n; i++) {
             String[] row = g.nextRow();
             List<String> problems = checker.check(row);
@@ -237,18 +245,20 @@ class RegionGeneratorTest {
                 continue;
             }
             edges++;
-            assertThat(problems).as("%s: %s", e, String.join(",", row)).isEmpty();
+            if (!problems.isEmpty()) {
+                fail("%s %s: %s", e, problems, String.join(",", row));
+            }
             assertOnEdge(checker.last, e);
             seen.merge(e.edge(), 1, Integer::sum);
         }
-        assertThat(edges / (double) n).isBetween(0.47, 0.53);
+        assertThat(edges / (double) n).isBetween(0.46, 0.54);
         assertThat(seen).containsOnlyKeys(Edge.values());
     }
 
     /** Exact (integer) checks that a parsed profile sits on the edge it was placed on. */
     static void assertOnEdge(Profile p, EdgeCase e) {
         long t = e.threshold();
-        String what = e + " " + p;
+        java.util.function.Supplier<String> what = () -> e + " " + p;
         switch (e.edge()) {
             case RD_RATIO -> {
                 assertThat(Decimals.comparePercent(p.get(RD_EXPENSE_Y1), p.get(REVENUE_Y1), t)).as(what).isZero();
@@ -306,7 +316,10 @@ class RegionGeneratorTest {
         RowChecker checker = new RowChecker();
         for (int i = 0; i < 300; i++) {
             String[] row = g.nextRow();
-            assertThat(checker.check(row)).as(String.join(",", row)).isEmpty();
+            List<String> problems = checker.check(row);
+            if (!problems.isEmpty()) {
+                fail("%s: %s", problems, String.join(",", row));
+            }
             if (g.lastEdge() != null) {
                 assertOnEdge(checker.last, g.lastEdge());
             }
