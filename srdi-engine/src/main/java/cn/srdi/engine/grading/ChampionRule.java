@@ -33,7 +33,7 @@ final class ChampionRule extends TierRule {
         years = gate("CH.YEARS", "从事主导产品年限(新产品 ≥ " + Hints.num(minYearsNew) + "年)", "years in the main product (new products: ≥ " + Hints.num(minYearsNew) + ")",
                 Decimals.toDouble(minYears), ActualKind.NUMBER, "年");
         revenue = gate("CH.REVENUE", "近3年主营业务收入平均", "mean main revenue of the last 3 years", Decimals.toDouble(minMeanRevenue), ActualKind.NUMBER, "万元");
-        rank = gate("CH.RANK", "主导产品全球市场排名", "global market rank of the main product", Decimals.toDouble(maxRank), ActualKind.NUMBER, "名");
+        rank = atMost(gate("CH.RANK", "主导产品全球市场排名", "global market rank of the main product", Decimals.toDouble(maxRank), ActualKind.NUMBER, "名"));
         manufacturing = gate("CH.MANUFACTURING", "属于制造业(门类" + section + ")", "a manufacturing enterprise (section " + section + ")", section, ActualKind.BOOLEAN, "");
         qualitative = gate("CH.QUALITATIVE", "技术、研发、管理水平行业领先", "technology, R&D and management lead the industry", true, ActualKind.BOOLEAN, "");
     }

@@ -25,14 +25,6 @@ final class Hints {
                 en + " " + num(actual) + unit + ", needs ≥ " + num(required) + unit + ": +" + num(diff) + unit);
     }
 
-    /** value ≤ required. */
-    static Gap atMost(TierResult r, int i, String zh, String en, long actual, long required, String unit) {
-        long diff = actual - required;
-        return gap(r, i,
-                zh + " " + num(actual) + unit + "，需 ≤ " + num(required) + unit + "：需减少 " + num(diff) + unit,
-                en + " " + num(actual) + unit + ", needs ≤ " + num(required) + unit + ": −" + num(diff) + unit);
-    }
-
     /** num/den·100 ≥ pct: how much more numerator at this denominator. */
     static String[] percentAtLeast(String numZh, String numEn, String denZh, String denEn, long num, long den, long pct) {
         if (den <= 0) {
@@ -82,9 +74,5 @@ final class Hints {
             return "—";
         }
         return new BigDecimal(percent).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    static String join(String[] a, String[] b, String sepZh, String sepEn, boolean zh) {
-        return zh ? a[0] + sepZh + b[0] : a[1] + sepEn + b[1];
     }
 }

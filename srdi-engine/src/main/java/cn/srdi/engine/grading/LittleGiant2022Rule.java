@@ -74,7 +74,7 @@ final class LittleGiant2022Rule extends TierRule {
         growth = gate("LG.GROWTH", "近2年主营业务收入平均增长率", "average main revenue growth over 2 years", Decimals.toDouble(growthMin), ActualKind.NUMBER, "%");
         info = gate("LG.INFO_SYSTEM", "信息系统支撑的核心业务环节数", "core business processes supported by information systems", Decimals.toDouble(infoMin), ActualKind.NUMBER, "个");
         cert = gate("LG.CERT", "通过质量管理体系认证", "quality management system certified", true, ActualKind.BOOLEAN, "");
-        debt = gate("LG.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%");
+        debt = atMost(gate("LG.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%"));
         market = gate("LG.MARKET", "细分市场占有率", "niche market share", Decimals.toDouble(marketMin), ActualKind.NUMBER, "%");
         brand = gate("LG.BRAND", "拥有自主品牌", "own brand", true, ActualKind.BOOLEAN, "");
         innovation = gate("LG.INNOVATION", "创新能力(按营业收入分档的研发投入、研发机构、已实施Ⅰ类知识产权 ≥ " + Hints.num(minApplied) + "项，或直通条件)",

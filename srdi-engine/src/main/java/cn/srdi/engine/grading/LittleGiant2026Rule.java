@@ -59,7 +59,7 @@ final class LittleGiant2026Rule extends TierRule {
         revenue = gate("LG26.REVENUE", "上年度营业收入", "revenue y1", Decimals.toDouble(revenueMin), ActualKind.NUMBER, "万元");
         mainShare = gate("LG26.MAIN_SHARE", "主营业务收入占营业收入比重", "main revenue share", Decimals.toDouble(mainShareMin), ActualKind.NUMBER, "%");
         growth = gate("LG26.GROWTH", "近2年营业收入复合增长率", "compound revenue growth over 2 years", Decimals.toDouble(growthMin), ActualKind.NUMBER, "%");
-        debt = gate("LG26.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%");
+        debt = atMost(gate("LG26.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%"));
         rd = gate("LG26.RD", "近2年研发费用合计 ≥ " + Hints.num(rdMinSum) + "万元且每年占营业收入 ≥ " + Hints.num(rdMinRatio) + "%",
                 "R&D of 2 years ≥ " + Hints.num(rdMinSum) + "万元 and ≥ " + Hints.num(rdMinRatio) + "% of revenue each year",
                 "≥" + Hints.num(rdMinSum) + "万元, ≥" + Hints.num(rdMinRatio) + "% each year", ActualKind.NUMBER, "%");

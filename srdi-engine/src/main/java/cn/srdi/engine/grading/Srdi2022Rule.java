@@ -129,7 +129,7 @@ final class Srdi2022Rule extends TierRule {
                 "provincial science award rank ≤ " + Hints.num(awardProvincial) + " or national ≤ " + Hints.num(awardNational), true, ActualKind.BOOLEAN, "");
         dRdMean = alternative("SRDI.DIRECT.RD_MEAN", "近2年研发费用平均", "mean R&D of the last 2 years", Decimals.toDouble(rdMeanMin), ActualKind.NUMBER, "万元");
         dEquity = alternative("SRDI.DIRECT.EQUITY", "近2年新增股权融资", "equity financing in the last 2 years", Decimals.toDouble(equityDirect), ActualKind.NUMBER, "万元");
-        dMaker = alternative("SRDI.DIRECT.MAKER", "近3年\"创客中国\"全国排名", "Maker China national rank in 3 years", Decimals.toDouble(makerRank), ActualKind.NUMBER, "名");
+        dMaker = atMost(alternative("SRDI.DIRECT.MAKER", "近3年\"创客中国\"全国排名", "Maker China national rank in 3 years", Decimals.toDouble(makerRank), ActualKind.NUMBER, "名"));
         dimensions(DIMS);
         iMainShare = indicator("SRDI.MAIN_SHARE", "专业化", mainShare.max(), "主营业务收入占营业收入比重", "main revenue share", "%");
         iGrowth = indicator("SRDI.GROWTH", "专业化", growth.max(), "近2年主营业务收入平均增长率", "average main revenue growth over 2 years", "%");

@@ -57,7 +57,7 @@ final class Srdi2026Rule extends TierRule {
                 "revenue y1 ≥ " + Hints.num(scaleRevenue) + "万元, or equity financing ≥ " + Hints.num(scaleEquity) + "万元 in 2 years",
                 Decimals.toDouble(scaleRevenue), ActualKind.NUMBER, "万元");
         mainShare = gate("SRDI26.MAIN_SHARE", "主营业务收入占营业收入比重", "main revenue share", Decimals.toDouble(mainShareMin), ActualKind.NUMBER, "%");
-        debt = gate("SRDI26.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%");
+        debt = atMost(gate("SRDI26.DEBT", "资产负债率", "debt ratio", Decimals.toDouble(debtMax), ActualKind.NUMBER, "%"));
         rd = gate("SRDI26.RD", "近2年每年研发费用 ≥ " + Hints.num(rdMinAmount) + "万元且占营业收入 ≥ " + Hints.num(rdMinRatio) + "%",
                 "R&D ≥ " + Hints.num(rdMinAmount) + "万元 and ≥ " + Hints.num(rdMinRatio) + "% of revenue in each of the last 2 years",
                 "≥" + Hints.num(rdMinAmount) + "万元, ≥" + Hints.num(rdMinRatio) + "% each year", ActualKind.NUMBER, "%");

@@ -67,8 +67,8 @@ final class TechInnovativeRule extends TierRule {
                 "technology-based SME size (≤ " + Hints.num(maxEmployees) + " staff, revenue and assets ≤ " + Hints.num(maxRevenue) + "万元)",
                 "≤" + Hints.num(maxEmployees) + " staff, ≤" + Hints.num(maxRevenue) + "万元", ActualKind.NUMBER, "人");
         dHighTech = alternative("TECH.DIRECT.HIGH_TECH", "高新技术企业", "high-tech enterprise", true, ActualKind.BOOLEAN, "");
-        dAward = alternative("TECH.DIRECT.AWARD", "近3年国家级科技奖励前" + Hints.num(awardNational) + "名", "national science award rank ≤ " + Hints.num(awardNational),
-                Decimals.toDouble(awardNational), ActualKind.NUMBER, "名");
+        dAward = atMost(alternative("TECH.DIRECT.AWARD", "近3年国家级科技奖励前" + Hints.num(awardNational) + "名", "national science award rank ≤ " + Hints.num(awardNational),
+                Decimals.toDouble(awardNational), ActualKind.NUMBER, "名"));
         dInstitution = alternative("TECH.DIRECT.RD_INSTITUTION", "拥有省级以上研发机构", "provincial or national R&D institution",
                 RdInstitutionLevel.values()[minInstitution].name(), ActualKind.RD_INSTITUTION, "");
         dStandard = alternative("TECH.DIRECT.STANDARD", "主导制定国际、国家或行业标准", "led an international, national or industry standard", true, ActualKind.BOOLEAN, "");

@@ -62,10 +62,18 @@ public abstract class TierRule {
         if (index.containsKey(id)) {
             throw new IllegalStateException("duplicate condition id " + id);
         }
-        building.add(new ConditionDef(id, role, dimension, max, zh, en, required, kind, unit));
+        building.add(new ConditionDef(id, role, dimension, max, zh, en, required, required instanceof Double ? ">=" : null, kind, unit));
         index.put(id, building.size() - 1);
         defs = building.toArray(new ConditionDef[0]);
         return building.size() - 1;
+    }
+
+    /** Marks a numeric requirement as an upper bound (a debt ratio, a rank). */
+    protected final int atMost(int i) {
+        ConditionDef d = building.get(i);
+        building.set(i, new ConditionDef(d.id(), d.role(), d.dimension(), d.max(), d.labelZh(), d.labelEn(), d.required(), "<=", d.kind(), d.unit()));
+        defs = building.toArray(new ConditionDef[0]);
+        return i;
     }
 
     protected final int gate(String id, String zh, String en, Object required, ActualKind kind, String unit) {

@@ -1,13 +1,8 @@
 package cn.srdi.engine.io;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.StringArrayHandler;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,37 +10,33 @@ import java.nio.file.Path;
  * Reads a CSV profile file (GRADING.md section 8): UTF-8 with or without a byte order mark, comma
  * separated, RFC 4180 quoting (quoted cells may contain commas, quotes and line breaks). The
  * encoding is checked strictly: a byte sequence that is not UTF-8 stops the file with an
- * {@link InputFileException} naming the line and byte offset. Row numbers count every record
+ * {@link InputFileException} naming the line and the byte offset. Row numbers count every record
  * including blank ones, as a spreadsheet program shows the file; blank records are skipped.
  * Records may have any number of cells: a count different from the header's is reported per row
  * by {@link RowConverter}.
+ *
+ * <p>The bytes are split and validated by {@link Utf8CsvScanner} in one pass, because this reader
+ * is the sequential stage of a parallel grading run.
  */
 public final class CsvRowSource implements RawRowSource {
     private final Path file;
-    private final CsvReader<String[]> csv;
-    private final CloseableIterator<String[]> records;
+    private final Utf8CsvScanner scanner;
     private final String[] header;
     private final long headerRow;
-    /** Row number of the last record taken from {@link #records}. */
+    /** Row number of the last record taken from the scanner. */
     private long row;
 
-    private CsvRowSource(Path file, CsvReader<String[]> csv) {
+    private CsvRowSource(Path file, Utf8CsvScanner scanner) {
         this.file = file;
-        this.csv = csv;
-        this.records = csv.iterator();
-        String[] first = null;
-        while (first == null) {
-            String[] cells = fetch();
-            if (cells == null) {
+        this.scanner = scanner;
+        do {
+            if (!advance()) {
                 throw new InputFileException("文件 " + file + " 为空: 缺少表头行",
                         "file " + file + " is empty: the header row is missing");
             }
             row++;
-            if (!IoSupport.allBlank(cells)) {
-                first = cells;
-            }
-        }
-        this.header = first;
+        } while (scanner.isBlankRecord());
+        this.header = scanner.cells();
         this.headerRow = row;
     }
 
@@ -53,7 +44,7 @@ public final class CsvRowSource implements RawRowSource {
      * Opens a CSV file and reads its header row.
      *
      * @throws InputFileException when the file cannot be read, is an Excel workbook, is not UTF-8
-     *     (in its first block) or has no header row
+     *     up to the end of the header, or has no header row
      */
     public static CsvRowSource open(Path file) {
         byte[] head;
@@ -69,21 +60,15 @@ public final class CsvRowSource implements RawRowSource {
         }
         InputStream in;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = Files.newInputStream(file);
         } catch (IOException e) {
             throw IoSupport.unreadable(file, e);
         }
-        CsvReader<String[]> csv = CsvReader.builder()
-                .fieldSeparator(',')
-                .quoteCharacter('"')
-                .skipEmptyLines(false)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .build(StringArrayHandler.of(), new StrictUtf8Reader(in));
+        Utf8CsvScanner scanner = new Utf8CsvScanner(in);
         try {
-            return new CsvRowSource(file, csv);
+            return new CsvRowSource(file, scanner);
         } catch (RuntimeException e) {
-            closeQuietly(csv);
+            closeQuietly(scanner);
             throw e;
         }
     }
@@ -105,46 +90,33 @@ public final class CsvRowSource implements RawRowSource {
 
     @Override
     public RawRow next() {
-        while (true) {
-            String[] cells = fetch();
-            if (cells == null) {
-                return null;
-            }
+        while (advance()) {
             row++;
-            if (!IoSupport.allBlank(cells)) {
-                return new RawRow(row, cells);
+            if (!scanner.isBlankRecord()) {
+                return scanner.toRawRow(row);
             }
         }
+        return null;
     }
 
-    /** The next record, or null at the end; translates parser failures into whole-file errors. */
-    private String[] fetch() {
+    /** Scans the next record; false at the end. Translates scanner failures into whole-file errors. */
+    private boolean advance() {
         try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException | CsvParseException e) {
-            throw translate(e);
+            return scanner.advance();
+        } catch (Utf8CsvScanner.DecodingFailure e) {
+            throw notUtf8(e);
+        } catch (Utf8CsvScanner.SyntaxFailure e) {
+            String msg = e.getMessage();
+            String zh = msg.startsWith("unterminated") ? "引号未闭合(缺少结束的双引号)" : "记录过大";
+            throw new InputFileException(
+                    "文件 " + file + " 不是有效的 CSV: 第" + e.line() + "行开始的记录" + zh,
+                    "file " + file + " is not valid CSV: the record starting on line " + e.line() + ": " + msg, e);
+        } catch (IOException e) {
+            throw IoSupport.unreadable(file, e);
         }
     }
 
-    private InputFileException translate(RuntimeException e) {
-        if (e.getCause() instanceof Error error) {
-            throw error; // FastCSV wraps everything, even OutOfMemoryError
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StrictUtf8Reader.DecodingFailure d) {
-                return notUtf8(d);
-            }
-        }
-        if (e instanceof UncheckedIOException u) {
-            return IoSupport.unreadable(file, u.getCause());
-        }
-        String detail = e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage() : String.valueOf(e.getMessage());
-        return new InputFileException("文件 " + file + " 不是有效的 CSV(第" + (row + 1) + "行附近): " + detail,
-                "file " + file + " is not valid CSV (near row " + (row + 1) + "): " + detail, e);
-    }
-
-    private InputFileException notUtf8(StrictUtf8Reader.DecodingFailure d) {
+    private InputFileException notUtf8(Utf8CsvScanner.DecodingFailure d) {
         long offset = d.byteOffset();
         long line = 1;
         StringBuilder bad = new StringBuilder();
@@ -179,12 +151,12 @@ public final class CsvRowSource implements RawRowSource {
 
     @Override
     public void close() {
-        closeQuietly(csv);
+        closeQuietly(scanner);
     }
 
-    private static void closeQuietly(CsvReader<?> csv) {
+    private static void closeQuietly(Utf8CsvScanner scanner) {
         try {
-            csv.close();
+            scanner.close();
         } catch (IOException e) {
             // nothing to do: reading is over
         }

@@ -73,7 +73,7 @@ public final class RowConverter {
         for (int i = 0; i < width; i++) {
             Field f = fields[i];
             String cell = cells[i];
-            if (f == null || cell == null || cell.isBlank()) {
+            if (f == null || isBlank(cell)) {
                 continue;
             }
             ProfileValues.CellProblem cp = ProfileValues.parseInto(p, f, cell);
@@ -122,6 +122,18 @@ public final class RowConverter {
             }
         }
         return problems;
+    }
+
+    /** String.isBlank with a fast answer for the usual cell that starts with a visible character. */
+    private static boolean isBlank(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return true;
+        }
+        char c = cell.charAt(0);
+        if (c > ' ' && c < '\u1680') {
+            return false; // no whitespace character lies in this range (U+0085 and U+00A0 are not whitespace)
+        }
+        return cell.isBlank();
     }
 
     private String cellOf(String[] cells, Field f) {

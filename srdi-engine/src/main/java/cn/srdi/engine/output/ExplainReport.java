@@ -81,7 +81,8 @@ public final class ExplainReport {
                 sb.append(zh ? "  实际 " : "  actual ").append(value(actual)).append(d.unit());
             }
             if (d.required() != null && d.role() != Role.INDICATOR) {
-                sb.append(zh ? "  要求 " : "  required ").append(value(d.required())).append(d.required() instanceof Double ? d.unit() : "");
+                sb.append(zh ? "  要求 " : "  required ").append(d.op() == null ? "" : d.op().equals("<=") ? "≤ " : "≥ ")
+                        .append(value(d.required())).append(d.required() instanceof Double ? d.unit() : "");
             }
             if (d.role() == Role.INDICATOR) {
                 sb.append(zh ? "  得分 " : "  points ").append(r.points(i)).append('/').append(d.max());

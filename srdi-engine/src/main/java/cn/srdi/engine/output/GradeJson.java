@@ -131,6 +131,9 @@ public final class GradeJson implements AutoCloseable {
             writeValue(r.actual(i));
             g.writeName("required");
             writeValue(d.required());
+            if (d.op() != null) {
+                g.writeStringProperty("op", d.op());
+            }
             if (d.role() == Role.INDICATOR) {
                 g.writeNumberProperty("points", r.points(i));
                 g.writeNumberProperty("max", d.max());

@@ -6,13 +6,13 @@ package cn.srdi.engine.synth;
  */
 public enum FocusIndustry {
     /** 新能源和智能网联汽车. */
-    VEHICLES("新能源和智能网联汽车", 0.30, 3600, 0.021, 85, 1.0),
+    VEHICLES("新能源和智能网联汽车", 0.30, 3600, 0.018, 85, 1.0),
     /** 高端装备. */
-    EQUIPMENT("高端装备", 0.29, 3000, 0.025, 70, 1.0),
+    EQUIPMENT("高端装备", 0.29, 3000, 0.021, 70, 1.0),
     /** 数字经济. */
-    DIGITAL("数字经济", 0.26, 2200, 0.040, 38, 2.5),
+    DIGITAL("数字经济", 0.26, 2200, 0.034, 38, 2.5),
     /** 生物医药. */
-    BIOMEDICINE("生物医药", 0.15, 2800, 0.036, 60, 0.8);
+    BIOMEDICINE("生物医药", 0.15, 2800, 0.031, 60, 0.8);
 
     private final String zh;
     private final double share;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * connected vehicles, high-end equipment, the digital economy, biomedicine).
  *
  * <p>Fully deterministic: the same seed and parameters give the same sequence of rows on every JVM
- * (one {@link java.util.SplittableRandom}, {@link StrictMath} only, no clock, no hash order). Not
+ * (one {@link java.util.SplittableRandom}, IEEE arithmetic only, no clock, no hash order). Not
  * thread-safe; use one generator per thread (e.g. seeds {@code seed + k}).
  *
  * <p>Each row is, independently:
@@ -67,12 +67,13 @@ public final class RegionGenerator {
     };
     private static final double IN_PARK = 0.62;
     /** Share of sector leaders (see {@link #firm()}). */
-    private static final double LEADER_SHARE = 0.04;
+    private static final double LEADER_SHARE = 0.05;
 
     // ---- mistakes -----------------------------------------------------------------------------
     private static final Mistake[] MISTAKES = Mistake.values();
     private static final int MISTAKE_TOTAL_WEIGHT;
-    private static final String[] NOT_NUMBERS = {"N/A", "无", "—", "-", "#DIV/0!", "不详", "#REF!", "/"};
+    /** Never values a lenient reader could take for blank or zero (so no "-", "/", "无"). */
+    private static final String[] NOT_NUMBERS = {"N/A", "#DIV/0!", "不详", "#REF!", "#VALUE!", "待补充", "见附表"};
     private static final String[] NOT_BOOLEANS = {"待定", "见附件", "不详", "暂无", "申报中", "?"};
     private static final String[] BAD_INDUSTRY = {"9900", "C9920", "0013", "C36701", "3670-1", "98"};
     private static final Field[] NUMERIC_FIELDS;
@@ -152,6 +153,7 @@ public final class RegionGenerator {
     private final long seed;
     private final LocalDate assessmentDate;
     private final long epochDay;
+    private final String dateText;
     private final boolean cn2026;
     private final double invalidShare;
     private final double edgeShare;
@@ -195,6 +197,7 @@ public final class RegionGenerator {
         this.seed = seed;
         this.assessmentDate = assessmentDate;
         this.epochDay = assessmentDate.toEpochDay();
+        this.dateText = assessmentDate.toString();
         this.cn2026 = !assessmentDate.isBefore(CN_2026_FROM);
         this.invalidShare = invalidShare;
         this.edgeShare = edgeShare;
@@ -271,7 +274,7 @@ public final class RegionGenerator {
     }
 
     /**
-     * Whether the last enterprise was drawn from the small class of sector leaders (about 4%), which
+     * Whether the last enterprise was drawn from the small class of sector leaders (about 5%), which
      * are strong on every dimension at once and make up most little-giant candidates.
      */
     public boolean lastLeader() {
@@ -313,7 +316,7 @@ public final class RegionGenerator {
         Profile p = firm();
         lastEdge = null;
         if (invalid) {
-            String[] cells = RowCells.toRow(p);
+            String[] cells = RowCells.toRow(p, epochDay, dateText);
             lastMistakes = corrupt(p, cells);
             return cells;
         }
@@ -322,7 +325,7 @@ public final class RegionGenerator {
             lastEdge = applyEdge(p);
         }
         recentCodes[(int) (validRows++ % recentCodes.length)] = p.creditCode();
-        return RowCells.toRow(p);
+        return RowCells.toRow(p, epochDay, dateText);
     }
 
     /** Cells of any profile in {@link Field#ALL} order, as {@link #nextRow()} writes them. */
@@ -378,7 +381,7 @@ public final class RegionGenerator {
         boolean hasY2 = age >= 2;
         boolean hasY3 = age >= 3 && r.u() >= 0.03;
         double rev1 = leader ? clamp(r.logNormal(11_000, 0.7), 3000, 900_000)
-                : clamp(fi.revenueMedian() * StrictMath.exp(1.15 * (0.45 * s + 0.893 * r.gauss())), 15, 900_000);
+                : clamp(fi.revenueMedian() * Rand.exp(1.15 * (0.45 * s + 0.893 * r.gauss())), 15, 900_000);
         double g1 = leader ? clamp(0.13 + 0.07 * r.gauss(), -0.05, 1.0) : clamp(0.10 + 0.05 * s + 0.17 * r.gauss(), -0.6, 2.5);
         double g2 = leader ? clamp(0.13 + 0.07 * r.gauss(), -0.05, 1.0) : clamp(0.10 + 0.05 * s + 0.17 * r.gauss(), -0.6, 2.5);
         double rev2 = rev1 / (1 + g1);
@@ -417,11 +420,11 @@ public final class RegionGenerator {
         }
 
         // R&D: ratio log-normal around the industry median, higher for strong firms
-        double rdRatio = leader ? clamp(r.logNormal(0.068, 0.25), 0.035, 0.25)
-                : clamp(fi.rdRatioMedian() * StrictMath.exp(0.62 * (0.7 * s + 0.714 * r.gauss())), 0.001, 0.6);
+        double rdRatio = leader ? clamp(r.logNormal(0.075, 0.25), 0.035, 0.25)
+                : clamp(fi.rdRatioMedian() * Rand.exp(0.62 * (0.7 * s + 0.714 * r.gauss())), 0.001, 0.6);
         p.set(RD_EXPENSE_Y1, money(rev1 * rdRatio));
         if (hasY2 && filled(0.04)) {
-            p.set(RD_EXPENSE_Y2, money(rev2 * rdRatio * StrictMath.exp((leader ? 0.06 : 0.12) * r.gauss())));
+            p.set(RD_EXPENSE_Y2, money(rev2 * rdRatio * Rand.exp((leader ? 0.06 : 0.12) * r.gauss())));
         }
 
         // profit, cost, balance sheet
@@ -432,7 +435,7 @@ public final class RegionGenerator {
         if (filled(0.15)) {
             p.set(TOTAL_COST_Y1, money(rev1 * clamp(0.985 - margin + 0.02 * r.gauss(), 0.4, 1.8)));
         }
-        double turnover = 0.9 * StrictMath.exp(0.45 * r.gauss());
+        double turnover = 0.9 * Rand.exp(0.45 * r.gauss());
         long assets = Math.max(money(rev1 / turnover), 10 * S);
         double debt = leader ? clamp(0.45 + 0.10 * r.gauss(), 0.10, 0.72) : clamp(0.48 - 0.03 * s + 0.15 * r.gauss(), 0.03, 0.97);
         p.set(TOTAL_ASSETS_Y1, assets);
@@ -453,7 +456,7 @@ public final class RegionGenerator {
         long employees = Math.max(3, Math.min(30_000, Math.round(rev1 / r.logNormal(fi.revenuePerEmployee(), 0.45))));
         p.setInt(EMPLOYEES_Y1, employees);
         double rdShare = clamp(0.12 * (fi == FocusIndustry.DIGITAL ? 2.5 : 1.0)
-                * StrictMath.sqrt(rdRatio / fi.rdRatioMedian()) * StrictMath.exp(0.35 * r.gauss()), 0, 0.9);
+                * Math.sqrt(rdRatio / fi.rdRatioMedian()) * Rand.exp(0.35 * r.gauss()), 0, 0.9);
         long rdStaff = Math.min(employees, Math.round(employees * rdShare));
         if (filled(0.05)) {
             p.setInt(RD_STAFF_Y1, rdStaff);
@@ -494,11 +497,11 @@ public final class RegionGenerator {
 
         // market position
         double marketShare = leader ? clamp(r.logNormal(20, 0.45), 3, 85)
-                : clamp(2.0 * StrictMath.exp(1.2 * (0.7 * s + 0.714 * r.gauss())), 0.01, 85);
+                : clamp(2.0 * Rand.exp(1.2 * (0.7 * s + 0.714 * r.gauss())), 0.01, 85);
         if (filled(0.25)) {
             p.set(MARKET_SHARE_PCT, money(marketShare));
         }
-        long domestic = Math.max(1, Math.min(999, Math.round(20 / marketShare * StrictMath.exp(0.5 * r.gauss()))));
+        long domestic = Math.max(1, Math.min(999, Math.round(20 / marketShare * Rand.exp(0.5 * r.gauss()))));
         if (r.u() < 0.60) {
             p.setInt(MARKET_RANK_DOMESTIC, domestic);
             if (r.u() < 0.15) {
@@ -514,12 +517,12 @@ public final class RegionGenerator {
 
         // intellectual property: Ⅰ类 grows with the R&D amount, Ⅱ类 with the industry
         double rdAmount = rev1 * rdRatio;
-        double lambda1 = 1.0 * StrictMath.pow(Math.max(rdAmount, 1) / 50.0, 0.55) * StrictMath.exp(0.6 * s);
+        double lambda1 = 1.0 * Rand.pow(Math.max(rdAmount, 1) / 50.0, 0.55) * Rand.exp(0.6 * s);
         if (fi == FocusIndustry.DIGITAL && ind.code().charAt(0) == 'I' && !ind.code().equals("I6520")) {
             lambda1 *= 0.5; // software firms hold copyrights (Ⅱ类) rather than invention patents
         }
         if (filled(0.06)) {
-            long ip1 = (long) Math.floor(Math.min(5000, lambda1 * StrictMath.exp(0.9 * r.gauss() - 0.4)) + r.u());
+            long ip1 = (long) Math.floor(Math.min(5000, lambda1 * Rand.exp(0.9 * r.gauss() - 0.4)) + r.u());
             p.setInt(IP1, ip1);
             long self = part(ip1, 0.85, 0.10);
             if (filled(0.10)) {
@@ -535,7 +538,7 @@ public final class RegionGenerator {
                 p.setInt(IP1_OWN_TOP3, part(self, 0.80, 0.10));
             }
             double lambda2 = (3 + 2 * lambda1) * fi.ip2Factor();
-            p.setInt(IP2, (long) Math.floor(Math.min(20_000, lambda2 * StrictMath.exp(0.7 * r.gauss() - 0.25)) + r.u()));
+            p.setInt(IP2, (long) Math.floor(Math.min(20_000, lambda2 * Rand.exp(0.7 * r.gauss() - 0.25)) + r.u()));
         }
 
         // management and quality
@@ -624,8 +627,6 @@ public final class RegionGenerator {
     private void flag(Profile p, Field f, double blank, double cut, double s, double rho) {
         if (filled(blank)) {
             p.setBool(f, rnd.probit(cut, s, rho));
-        } else {
-            rnd.gauss(); // keep the stream aligned whether or not the cell is blank
         }
     }
 

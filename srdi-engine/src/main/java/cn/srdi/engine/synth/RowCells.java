@@ -18,6 +18,8 @@ public final class RowCells {
     private static final long S = Decimals.SCALE;
     private static final int SMALL = 10_000;
     private static final String[] SMALL_INTS = new String[SMALL];
+    /** FRACTIONS[f] = ".f" without trailing zeros for 1 ≤ f &lt; 10^4 (f in units of 0.0001). */
+    private static final String[] FRACTIONS = new String[(int) S];
     private static final String[] APPLICATION_TYPES = names(ApplicationType.values());
     private static final String[] MAIN_PRODUCT_FIELDS = names(MainProductField.values());
     private static final String[] RD_INSTITUTION_LEVELS = names(RdInstitutionLevel.values());
@@ -26,6 +28,14 @@ public final class RowCells {
     static {
         for (int i = 0; i < SMALL; i++) {
             SMALL_INTS[i] = Integer.toString(i);
+        }
+        for (int f = 1; f < S; f++) {
+            String digits = Integer.toString(f + (int) S).substring(1); // 4 digits with leading zeros
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            FRACTIONS[f] = "." + digits.substring(0, end);
         }
         HEADER = new String[Field.ALL.length];
         for (Field f : Field.ALL) {
@@ -43,10 +53,15 @@ public final class RowCells {
 
     /** Cells of {@code p} in {@link Field#ALL} order; blank fields are "". */
     public static String[] toRow(Profile p) {
+        return toRow(p, Long.MIN_VALUE, null);
+    }
+
+    /** As {@link #toRow(Profile)}, with the text of one date (epoch day) known in advance. */
+    static String[] toRow(Profile p, long knownEpochDay, String knownDateText) {
         Field[] all = Field.ALL;
         String[] cells = new String[all.length];
-        long dateEpoch = Long.MIN_VALUE;
-        String dateText = null;
+        long dateEpoch = knownEpochDay;
+        String dateText = knownDateText;
         for (int i = 0; i < all.length; i++) {
             Field f = all[i];
             if (!p.has(f)) {
@@ -75,38 +90,19 @@ public final class RowCells {
 
     /** Same text as {@link Decimals#format(long)}: the fewest decimals that keep the value exact. */
     public static String decimal(long scaled) {
-        if (scaled >= 0 && scaled % S == 0 && scaled < SMALL * S) {
+        if (scaled >= 0 && scaled < SMALL * S && scaled % S == 0) {
             return SMALL_INTS[(int) (scaled / S)];
         }
         if (scaled == Long.MIN_VALUE) {
             return Decimals.format(scaled);
         }
-        char[] buf = new char[24];
-        int pos = buf.length;
-        boolean neg = scaled < 0;
-        long a = neg ? -scaled : scaled;
+        long a = Math.abs(scaled);
         long whole = a / S;
-        int frac = (int) (a % S);
-        if (frac != 0) {
-            int digits = 4;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
-            }
-            for (int k = 0; k < digits; k++) {
-                buf[--pos] = (char) ('0' + frac % 10);
-                frac /= 10;
-            }
-            buf[--pos] = '.';
+        int frac = (int) (a - whole * S);
+        if (scaled < 0) {
+            return frac == 0 ? "-" + whole : "-" + whole + FRACTIONS[frac];
         }
-        do {
-            buf[--pos] = (char) ('0' + whole % 10);
-            whole /= 10;
-        } while (whole > 0);
-        if (neg) {
-            buf[--pos] = '-';
-        }
-        return new String(buf, pos, buf.length - pos);
+        return frac == 0 ? Long.toString(whole) : whole + FRACTIONS[frac];
     }
 
     /** A scaled value with exactly four decimals ("3456.1200"), as a spreadsheet may export it. */

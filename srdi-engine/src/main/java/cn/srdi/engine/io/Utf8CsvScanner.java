@@ -1,0 +1,369 @@
+package cn.srdi.engine.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * A byte-level CSV record scanner for UTF-8 input: RFC 4180 (comma separator, double-quote
+ * quoting with {@code ""} as an escaped quote, quoted cells may span lines, records end with CRLF,
+ * LF or CR) with strict UTF-8 validation in the same pass. It exists because the reading thread is
+ * the one sequential stage of a parallel grading run: it only splits, unquotes and validates the
+ * bytes, and leaves building the cell strings to the converting threads ({@link RawRow#cells()}).
+ *
+ * <p>Lenient where RFC 4180 leaves room and nothing is lost: a quote inside an unquoted cell is
+ * kept literally, and characters between a closing quote and the next separator are appended to
+ * the cell. A quoted cell still open at the end of the file is an error, since it would silently
+ * swallow every following row. A leading UTF-8 byte order mark is skipped. Not thread-safe.
+ */
+final class Utf8CsvScanner implements Closeable {
+    private static final int INITIAL_BUFFER = 1 << 20;
+    private static final int MAX_RECORD_BYTES = 64 << 20;
+    private static final int NON_ASCII = Integer.MIN_VALUE;
+
+    /** The input is not valid UTF-8 at {@link #byteOffset()}. */
+    static final class DecodingFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long byteOffset;
+
+        DecodingFailure(long byteOffset) {
+            super("malformed UTF-8 at byte offset " + byteOffset);
+            this.byteOffset = byteOffset;
+        }
+
+        long byteOffset() {
+            return byteOffset;
+        }
+    }
+
+    /** The input breaks the CSV syntax (an unterminated quoted cell, a record too large). */
+    static final class SyntaxFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long line;
+
+        SyntaxFailure(String message, long line) {
+            super(message);
+            this.line = line;
+        }
+
+        /** Physical line (1-based) where the offending record starts. */
+        long line() {
+            return line;
+        }
+    }
+
+    private final InputStream in;
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean started;
+    /** File offset of {@code buf[0]}. */
+    private long bufferStart;
+    /** Physical line (1-based) where the next record starts. */
+    private long line = 1;
+
+    /** The current record: cell bytes one after the other, unquoted and unescaped. */
+    private byte[] rec = new byte[4096];
+    private int recLength;
+    /** End of each cell in {@link #rec}, top bit set for a cell with non-ASCII bytes. */
+    private int[] ends = new int[128];
+    private int count;
+    /** Line breaks inside the record being scanned (added to {@link #line} once it is complete). */
+    private int recordLines;
+
+    Utf8CsvScanner(InputStream in) {
+        this(in, INITIAL_BUFFER);
+    }
+
+    /** A scanner with a given initial buffer size (small sizes exercise the buffer boundaries in tests). */
+    Utf8CsvScanner(InputStream in, int bufferSize) {
+        this.in = in;
+        this.buf = new byte[Math.max(4, bufferSize)];
+    }
+
+    /**
+     * Scans the next record (an empty line is a record of one empty cell).
+     *
+     * @return false at the end of the input
+     * @throws DecodingFailure when the bytes are not UTF-8
+     * @throws SyntaxFailure   when a quoted cell is not closed by the end of the input
+     */
+    boolean advance() throws IOException {
+        if (!started) {
+            started = true;
+            fill();
+            if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
+                    && (buf[pos + 2] & 0xFF) == 0xBF) {
+                pos += 3;
+            }
+        }
+        while (true) {
+            if (pos == limit) {
+                if (eof) {
+                    return false;
+                }
+                fill();
+                continue;
+            }
+            int end = scanRecord();
+            if (end >= 0) {
+                pos = end;
+                line += recordLines;
+                return true;
+            }
+            // the record runs past the buffered bytes: keep it, read more and scan it again
+            if (eof) {
+                throw new SyntaxFailure("unterminated quoted cell", line);
+            }
+            fill();
+        }
+    }
+
+    /** The current record as a raw row (bytes copied; strings built later, on first use). */
+    RawRow toRawRow(long row) {
+        return new RawRow(row, Arrays.copyOf(rec, recLength), Arrays.copyOf(ends, count));
+    }
+
+    /** The current record's cells as strings. */
+    String[] cells() {
+        return toRawRow(0).cells();
+    }
+
+    /** True when every cell of the current record is empty or only spaces and tabs (decoding the rare other cases). */
+    boolean isBlankRecord() {
+        int start = 0;
+        for (int k = 0; k < count; k++) {
+            int e = ends[k];
+            int end = e & Integer.MAX_VALUE;
+            if (e < 0) {
+                if (!new String(rec, start, end - start, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                    return false;
+                }
+            } else {
+                for (int i = start; i < end; i++) {
+                    byte c = rec[i];
+                    if (c != ' ' && c != '\t' && c != '\u000B' && c != '\f' && !(c >= 0x1C && c <= 0x1F)) {
+                        return false;
+                    }
+                }
+            }
+            start = end;
+        }
+        return true;
+    }
+
+    /** Physical line (1-based) where the next record starts. */
+    long line() {
+        return line;
+    }
+
+    /**
+     * Scans one record from {@link #pos} into {@link #rec} and {@link #ends}. Returns the index
+     * just past the record's line break, or -1 when the buffered bytes end before the record does
+     * (and more input may follow).
+     */
+    private int scanRecord() throws IOException {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = pos;
+        count = 0;
+        recLength = 0;
+        recordLines = 0;
+        while (true) {
+            int cellInput = i;
+            boolean ascii = true;
+            if (i < lim && b[i] == '"') {
+                // quoted cell: copy the inside, turning "" into "
+                int j = i + 1;
+                int from = j;
+                while (true) {
+                    if (j == lim) {
+                        return -1;
+                    }
+                    byte c = b[j];
+                    if (c == '"') {
+                        if (j + 1 == lim && !eof) {
+                            return -1;
+                        }
+                        if (j + 1 < lim && b[j + 1] == '"') {
+                            append(b, from, j + 1); // keep one quote
+                            j += 2;
+                            from = j;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c < 0) {
+                        ascii = false;
+                    } else if (c == '\n') {
+                        recordLines++;
+                    } else if (c == '\r' && (j + 1 == lim || b[j + 1] != '\n')) {
+                        recordLines++;
+                    }
+                    j++;
+                }
+                append(b, from, j);
+                i = j + 1;
+                // lenient: keep anything between the closing quote and the separator
+                int k = i;
+                while (k < lim) {
+                    byte c = b[k];
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    if (c < 0) {
+                        ascii = false;
+                    }
+                    k++;
+                }
+                if (k == lim && !eof) {
+                    return -1;
+                }
+                append(b, i, k);
+                i = k;
+            } else {
+                int j = i;
+                while (j < lim) {
+                    byte c = b[j];
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    if (c < 0) {
+                        ascii = false;
+                    }
+                    j++;
+                }
+                if (j == lim && !eof) {
+                    return -1;
+                }
+                append(b, i, j);
+                i = j;
+            }
+            if (!ascii) {
+                // validate the input bytes (quotes are ASCII, so they cannot hide a broken sequence)
+                int bad = firstInvalid(b, cellInput, i);
+                if (bad >= 0) {
+                    throw new DecodingFailure(bufferStart + bad);
+                }
+            }
+            endCell(ascii);
+            if (i == lim) {
+                return i; // the end of the input ends the record
+            }
+            byte sep = b[i];
+            if (sep == ',') {
+                i++;
+                continue;
+            }
+            // line break: CR LF, LF or CR
+            recordLines++;
+            if (sep == '\r') {
+                if (i + 1 == lim && !eof) {
+                    return -1;
+                }
+                if (i + 1 < lim && b[i + 1] == '\n') {
+                    return i + 2;
+                }
+            }
+            return i + 1;
+        }
+    }
+
+    private void append(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        if (recLength + n > rec.length) {
+            rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLength + n));
+        }
+        System.arraycopy(b, from, rec, recLength, n);
+        recLength += n;
+    }
+
+    private void endCell(boolean ascii) {
+        if (count == ends.length) {
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        ends[count++] = ascii ? recLength : recLength | NON_ASCII;
+    }
+
+    /** Index of the first byte of an ill-formed sequence in b[start, stop), or -1. */
+    static int firstInvalid(byte[] b, int start, int stop) {
+        int i = start;
+        while (i < stop) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int need;
+            int min2 = 0x80;
+            int max2 = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                if (c == 0xE0) {
+                    min2 = 0xA0; // no overlongs
+                } else if (c == 0xED) {
+                    max2 = 0x9F; // no surrogates
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                if (c == 0xF0) {
+                    min2 = 0x90;
+                } else if (c == 0xF4) {
+                    max2 = 0x8F;
+                }
+            } else {
+                return i;
+            }
+            if (i + need >= stop) {
+                return i; // cut by the end of the cell
+            }
+            int c2 = b[i + 1] & 0xFF;
+            if (c2 < min2 || c2 > max2) {
+                return i;
+            }
+            for (int k = 2; k <= need; k++) {
+                int ck = b[i + k] & 0xFF;
+                if (ck < 0x80 || ck > 0xBF) {
+                    return i;
+                }
+            }
+            i += need + 1;
+        }
+        return -1;
+    }
+
+    /** Moves the unscanned bytes to the front (growing the buffer if one record fills it) and reads more. */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            bufferStart += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            if (buf.length >= MAX_RECORD_BYTES) {
+                throw new SyntaxFailure("record larger than " + (MAX_RECORD_BYTES >> 20) + " MiB", line);
+            }
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = in.readNBytes(buf, limit, buf.length - limit);
+        if (n == 0) {
+            eof = true;
+        }
+        limit += n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
+
