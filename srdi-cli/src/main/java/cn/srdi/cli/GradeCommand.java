@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code srdi grade}: grades every row of a file on every rung. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"评级：按规则对文件中每一行企业进行全梯度评价", "Grade every row of a profile file on every rung."},
-        footer = {"", "Exit codes: 0 all rows graded; 3 some rows rejected, the rest graded; 2 nothing graded (usage error, unreadable file)."})
+        footer = {"", "Exit codes: 0 all rows graded; 3 some rows rejected, the rest graded; 2 nothing graded (usage error, unreadable file, no valid row)."})
 final class GradeCommand implements Callable<Integer> {
     enum Format { jsonl, csv, xlsx }
 
@@ -43,7 +43,7 @@ final class GradeCommand implements Callable<Integer> {
     Path errors;
 
     /** What a worker makes of one batch. */
-    private record Chunk(byte[] text, List<Grade> grades, RunSummary.Counts counts) {
+    private record Chunk(byte[] text, List<Grade> grades, RunSummary.Counts counts, List<ReadResult.Rejected> warnings) {
     }
 
     @Override
@@ -66,6 +66,7 @@ final class GradeCommand implements Callable<Integer> {
             }
             Pipeline.run(in.source(), in.converter(), batch -> work(grader, batch), b -> {
                 rejected.add(b.rejected());
+                rejected.add(b.result().warnings());
                 summary.rejectedRows += b.rejected().size();
                 summary.merge(b.result().counts());
                 try {
@@ -95,6 +96,12 @@ final class GradeCommand implements Callable<Integer> {
 
     private Chunk work(Grader grader, List<ReadResult.Accepted> batch) {
         RunSummary.Counts counts = new RunSummary.Counts();
+        List<ReadResult.Rejected> warnings = new ArrayList<>();
+        for (ReadResult.Accepted a : batch) {
+            if (!a.warnings().isEmpty()) {
+                warnings.add(new ReadResult.Rejected(a.row(), a.warnings()));
+            }
+        }
         switch (format) {
             case csv -> {
                 StringBuilder sb = new StringBuilder(batch.size() * 160);
@@ -103,7 +110,7 @@ final class GradeCommand implements Callable<Integer> {
                     counts.add(g);
                     GradeCsv.write(sb, g);
                 }
-                return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), null, counts);
+                return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), null, counts, warnings);
             }
             case jsonl -> {
                 StringWriter w = new StringWriter(batch.size() * 4096);
@@ -114,7 +121,7 @@ final class GradeCommand implements Callable<Integer> {
                     json.write(g);
                 }
                 json.close();
-                return new Chunk(w.toString().getBytes(StandardCharsets.UTF_8), null, counts);
+                return new Chunk(w.toString().getBytes(StandardCharsets.UTF_8), null, counts, warnings);
             }
             default -> {
                 List<Grade> grades = new ArrayList<>(batch.size());
@@ -123,7 +130,7 @@ final class GradeCommand implements Callable<Integer> {
                     counts.add(g);
                     grades.add(g);
                 }
-                return new Chunk(null, grades, counts);
+                return new Chunk(null, grades, counts, warnings);
             }
         }
     }

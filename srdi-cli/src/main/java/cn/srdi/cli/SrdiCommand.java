@@ -52,10 +52,14 @@ public final class SrdiCommand {
         return cl.execute(args);
     }
 
+    /** 0 when every row was accepted, 3 when some were rejected, 2 when none was accepted (or the file had no rows). */
     static int exitCode(long accepted, long rejected) {
-        if (rejected == 0) {
-            return EXIT_OK;
+        if (accepted == 0) {
+            if (rejected == 0) {
+                System.err.println("文件没有数据行 / the file has no data rows");
+            }
+            return EXIT_NOTHING;
         }
-        return accepted == 0 ? EXIT_NOTHING : EXIT_SOME_REJECTED;
+        return rejected == 0 ? EXIT_OK : EXIT_SOME_REJECTED;
     }
 }

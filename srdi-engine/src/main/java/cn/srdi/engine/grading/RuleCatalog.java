@@ -120,8 +120,8 @@ public final class RuleCatalog {
     }
 
     /**
-     * The policy sandbox: changes thresholds. A key is {@code KEY} (applied to every active rule set
-     * that has it) or {@code ruleSetId:KEY}. Unknown keys are an error.
+     * The policy sandbox: changes thresholds. A key is {@code KEY} (applied to every rule set that has
+     * it, overlays included) or {@code ruleSetId:KEY}. Unknown keys are an error.
      */
     public RuleCatalog withSettings(Map<String, String> settings) {
         Map<String, Map<String, String>> perSet = new LinkedHashMap<>();
@@ -137,9 +137,9 @@ public final class RuleCatalog {
                 }
                 targets.add(set);
             } else {
-                for (String id : active.values()) {
-                    if (params.get(id).has(key)) {
-                        targets.add(id);
+                for (Map.Entry<String, RuleParams> e : params.entrySet()) {
+                    if (e.getValue().has(key)) {
+                        targets.add(e.getKey());
                     }
                 }
             }

@@ -136,12 +136,14 @@ final class TechInnovativeRule extends TierRule {
         } else if (sized && techScorePass) {
             route = Route.TECH_SME_SCORE;
         }
-        r.route = route;
-        boolean tech = route == Route.TECH_SME_DIRECT || route == Route.TECH_SME_SCORE;
-        r.score = tech ? techScore : r.innovativeScore;
-        r.dimensionSet = tech ? 1 : 0;
         set(r, qualify, passIf(route != null), Double.NaN);
         settle(r);
+        // A failing tier reports the INNOVATIVE score (GRADING.md 5.1), and the first route that holds,
+        // or INNOVATIVE_SCORE (the route of the score it reports) when none does.
+        boolean tech = r.tierStatus != Status.FAIL && (route == Route.TECH_SME_DIRECT || route == Route.TECH_SME_SCORE);
+        r.route = route != null ? route : Route.INNOVATIVE_SCORE;
+        r.score = tech ? techScore : r.innovativeScore;
+        r.dimensionSet = tech ? 1 : 0;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class ExplainReport {
             sb.append("  (");
             boolean first = true;
             for (Map.Entry<String, Integer> d : dims.entrySet()) {
-                sb.append(first ? "" : ", ").append(d.getKey()).append(' ').append(d.getValue());
+                sb.append(first ? "" : ", ").append(zh ? d.getKey() : DIMENSIONS_EN.getOrDefault(d.getKey(), d.getKey())).append(' ').append(d.getValue());
                 first = false;
             }
             sb.append(')');
@@ -78,11 +78,11 @@ public final class ExplainReport {
             sb.append("  ").append(mark(s, d.role())).append(' ').append(d.id()).append("  ").append(zh ? d.labelZh() : d.labelEn());
             Object actual = r.actual(i);
             if (actual != null) {
-                sb.append(zh ? "  实际 " : "  actual ").append(value(actual)).append(d.unit());
+                sb.append(zh ? "  实际 " : "  actual ").append(value(actual)).append(unit(d.unit(), zh));
             }
             if (d.required() != null && d.role() != Role.INDICATOR) {
                 sb.append(zh ? "  要求 " : "  required ").append(d.op() == null ? "" : d.op().equals("<=") ? "≤ " : "≥ ")
-                        .append(value(d.required())).append(d.required() instanceof Double ? d.unit() : "");
+                        .append(value(d.required())).append(d.required() instanceof Double ? unit(d.unit(), zh) : "");
             }
             if (d.role() == Role.INDICATOR) {
                 sb.append(zh ? "  得分 " : "  points ").append(r.points(i)).append('/').append(d.max());
@@ -92,6 +92,16 @@ public final class ExplainReport {
             }
             sb.append('\n');
         }
+    }
+
+    private static final Map<String, String> DIMENSIONS_EN = Map.of("创新能力", "innovation", "成长性", "growth", "专业化", "specialisation",
+            "精细化", "refinement", "特色化", "distinctiveness", "科技人员", "technology staff", "研发投入", "R&D input", "科技成果", "technology results");
+
+    private static final Map<String, String> UNITS_EN = Map.of("分", " pts", "年", " years", "人", " people", "项", "", "个", "", "名", "", "级", "");
+
+    /** The unit of a value; 万元 and % stay as they are in English (万元 is the unit of the rules). */
+    private static String unit(String u, boolean zh) {
+        return zh ? u : UNITS_EN.getOrDefault(u, u);
     }
 
     private static String value(Object v) {

@@ -19,7 +19,7 @@ import tools.jackson.core.json.JsonFactory;
  * names are a contract other tools rely on; new fields may be added, none renamed.
  */
 public final class GradeJson implements AutoCloseable {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator((String) null).build();
 
     private final JsonGenerator g;
     private final Writer out;
