@@ -11,9 +11,6 @@ final class IndustryMix {
 
     /** One industry code of a focus industry. */
     record Entry(FocusIndustry industry, String code, double weight, String[] tails) {
-        boolean manufacturing() {
-            return code.charAt(0) == 'C';
-        }
     }
 
     private static final String[] TAIL_SUFFIXES = {"有限公司", "科技有限公司", "股份有限公司", "技术有限公司", "有限责任公司"};
@@ -59,6 +56,7 @@ final class IndustryMix {
         e(FocusIndustry.BIOMEDICINE, "M7340", 0.12, "医学检验", "生物研究", "临床研究"),
     };
 
+    private static final FocusIndustry[] INDUSTRIES = FocusIndustry.values();
     private static final double[][] CUMULATIVE = new double[FocusIndustry.values().length][];
     private static final Entry[][] BY_INDUSTRY = new Entry[FocusIndustry.values().length][];
     private static final double[] INDUSTRY_CUMULATIVE = new double[FocusIndustry.values().length];
@@ -107,7 +105,7 @@ final class IndustryMix {
     }
 
     static FocusIndustry industry(double u) {
-        FocusIndustry[] all = FocusIndustry.values();
+        FocusIndustry[] all = INDUSTRIES;
         for (int i = 0; i < all.length - 1; i++) {
             if (u < INDUSTRY_CUMULATIVE[i]) {
                 return all[i];

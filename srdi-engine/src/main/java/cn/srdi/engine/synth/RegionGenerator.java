@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>Fully deterministic: the same seed and parameters give the same sequence of rows on every JVM
  * (one {@link java.util.SplittableRandom}, IEEE arithmetic only, no clock, no hash order). Not
- * thread-safe; use one generator per thread (e.g. seeds {@code seed + k}).
+ * thread-safe; to write one large file with several threads use {@link #shard(int, long)}, which keeps
+ * credit codes unique across shards.
  *
  * <p>Each row is, independently:
  * <ul>
@@ -66,6 +67,7 @@ public final class RegionGenerator {
         {0.15, 0.30, 0.15, 0.40}, // biomedicine
     };
     private static final double IN_PARK = 0.62;
+    private static final Park[] PARKS = Park.values();
     /** Share of sector leaders (see {@link #firm()}). */
     private static final double LEADER_SHARE = 0.05;
 
@@ -172,6 +174,7 @@ public final class RegionGenerator {
     private final String[] recentCodes = new String[64];
     private long validRows;
     private long firms;
+    private final int shard;
 
     private Park lastPark;
     private FocusIndustry lastIndustry;
@@ -187,7 +190,15 @@ public final class RegionGenerator {
      * @param edgeShare       share of rows placed exactly on a threshold, 0..1; invalidShare + edgeShare ≤ 1
      */
     public RegionGenerator(long seed, LocalDate assessmentDate, double invalidShare, double edgeShare) {
+        this(seed, assessmentDate, invalidShare, edgeShare, 0, 0);
+    }
+
+    private RegionGenerator(long seed, LocalDate assessmentDate, double invalidShare, double edgeShare, int shard,
+            long firstIndex) {
         Objects.requireNonNull(assessmentDate, "assessmentDate");
+        if (shard < 0 || firstIndex < 0) {
+            throw new IllegalArgumentException("shard and firstIndex must not be negative");
+        }
         if (!(invalidShare >= 0 && invalidShare <= 1) || !(edgeShare >= 0 && edgeShare <= 1)) {
             throw new IllegalArgumentException("invalidShare and edgeShare must be between 0 and 1");
         }
@@ -202,7 +213,9 @@ public final class RegionGenerator {
         this.invalidShare = invalidShare;
         this.edgeShare = edgeShare;
         this.edgeGivenValid = invalidShare >= 1 ? 0 : Math.min(1, edgeShare / (1 - invalidShare));
-        this.rnd = new Rand(seed);
+        this.shard = shard;
+        this.firms = firstIndex;
+        this.rnd = new Rand(shard == 0 ? seed : mix(seed ^ mix(0x9E3779B97F4A7C15L * shard)));
         // Seeded affine permutations: x -> (mul * x + add) mod M is a bijection when gcd(mul, M) = 1.
         Rand setup = new Rand(seed ^ 0x5DEECE66DL);
         long m = 1 + (long) (setup.u() * (M6 - 1));
@@ -225,6 +238,19 @@ public final class RegionGenerator {
         this.brandAdd = setup.below(BRAND_PAIRS);
         int year = assessmentDate.getYear();
         this.impossibleDate = java.time.Year.isLeap(year) ? year + "-04-31" : year + "-02-29";
+    }
+
+    /**
+     * A generator for one shard of a large file written in parallel: same seed, parameters and
+     * credit-code permutation as this one, its own random stream ({@code shard} ≥ 1; shard 0 is this
+     * generator's stream), and its enterprise counter starting at {@code firstIndex}. Shards whose
+     * index ranges [firstIndex, firstIndex + rows) do not overlap never share a credit code, so the
+     * concatenation of shard k = 0..K−1 with firstIndex = k × rowsPerShard is one valid file (row
+     * numbers in {@link Profile#row()} continue as well). The result depends only on the arguments,
+     * not on the state of this generator.
+     */
+    public RegionGenerator shard(int shard, long firstIndex) {
+        return new RegionGenerator(seed, assessmentDate, invalidShare, edgeShare, shard, firstIndex);
     }
 
     /** A generator of valid rows only (no mistakes, no edge rows). */
@@ -258,7 +284,7 @@ public final class RegionGenerator {
         return RowCells.header();
     }
 
-    /** Number of enterprises generated so far (valid or not). */
+    /** Index of the next enterprise: the number generated so far (valid or not), plus the first index of a shard. */
     public long generated() {
         return firms;
     }
@@ -351,7 +377,7 @@ public final class RegionGenerator {
             while (u >= acc && k < w.length - 1) {
                 acc += w[++k];
             }
-            park = Park.values()[k];
+            park = PARKS[k];
         }
         lastPark = park;
         lastIndustry = fi;
@@ -683,6 +709,13 @@ public final class RegionGenerator {
             }
         }
         return values[values.length - 1];
+    }
+
+    /** Murmur3 finalizer, to spread seeds of shards over the whole 64-bit space. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     private static int gcd(int a, int b) {
@@ -1163,6 +1196,6 @@ public final class RegionGenerator {
     @Override
     public String toString() {
         return "RegionGenerator{seed=" + seed + ", date=" + assessmentDate + ", invalidShare=" + invalidShare
-                + ", edgeShare=" + edgeShare + ", generated=" + firms + "}";
+                + ", edgeShare=" + edgeShare + ", shard=" + shard + ", next=" + firms + "}";
     }
 }

@@ -160,6 +160,38 @@ class RegionGeneratorTest {
     }
 
     @Test
+    void shardsAreDeterministicAndNeverShareACreditCode() {
+        RegionGenerator base = new RegionGenerator(123, DATE, 0.05, 0.05);
+        Set<String> codes = new HashSet<>();
+        RowChecker checker = new RowChecker();
+        int perShard = 20_000;
+        for (int k = 0; k < 4; k++) {
+            RegionGenerator shard = base.shard(k, (long) k * perShard);
+            RegionGenerator again = new RegionGenerator(123, DATE, 0.05, 0.05).shard(k, (long) k * perShard);
+            for (int i = 0; i < perShard; i++) {
+                String[] row = shard.nextRow();
+                assertThat(row).containsExactly(again.nextRow());
+                boolean invalid = !shard.lastMistakes().isEmpty();
+                List<String> problems = checker.check(row);
+                if (invalid == problems.isEmpty()) {
+                    fail("shard %d row %d %s %s: %s", k, i, shard.lastMistakes(), problems, String.join(",", row));
+                }
+                if (!invalid) {
+                    assertThat(codes.add(row[CREDIT_CODE.ordinal()])).isTrue();
+                }
+            }
+        }
+        RegionGenerator zero = base.shard(0, 0);
+        RegionGenerator fresh = new RegionGenerator(123, DATE, 0.05, 0.05);
+        for (int i = 0; i < 100; i++) {
+            assertThat(zero.nextRow()).containsExactly(fresh.nextRow());
+        }
+        String[] first1 = base.shard(1, 0).nextRow();
+        String[] first2 = base.shard(2, 0).nextRow();
+        assertThat(first1[REVENUE_Y1.ordinal()]).isNotEqualTo(first2[REVENUE_Y1.ordinal()]);
+    }
+
+    @Test
     void namesAreChineseAndDistinctInADemoSizedDistrict() {
         RegionGenerator g = RegionGenerator.of(2022, DATE);
         Set<String> names = new HashSet<>();
