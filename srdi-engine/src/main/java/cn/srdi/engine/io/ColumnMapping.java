@@ -15,14 +15,17 @@ import java.util.Map;
  * <p>The header is refused as a whole ({@link InputFileException}) when a column is unknown (unless
  * {@link ReadOptions#ignoreUnknownColumns()}, then the column is skipped), when two columns name the
  * same field, or when a required column is missing. Blank header cells at the right end (trailing
- * separators) are ignored; a blank header cell between named columns counts as an unknown column.
+ * separators) are ignored, and rows may have or lack those cells; a blank header cell between named
+ * columns counts as an unknown column.
  */
 public final class ColumnMapping {
     private final Field[] fieldOfColumn;
     private final int[] columnOfField;
+    private final int namedWidth;
 
-    private ColumnMapping(Field[] fieldOfColumn) {
+    private ColumnMapping(Field[] fieldOfColumn, int namedWidth) {
         this.fieldOfColumn = fieldOfColumn;
+        this.namedWidth = namedWidth;
         this.columnOfField = new int[Field.ALL.length];
         java.util.Arrays.fill(columnOfField, -1);
         for (int i = 0; i < fieldOfColumn.length; i++) {
@@ -94,12 +97,20 @@ public final class ColumnMapping {
             throw new InputFileException("文件 " + file + " 缺少必填列: " + zh,
                     "file " + file + " lacks required column(s): " + en);
         }
-        return new ColumnMapping(fields);
+        return new ColumnMapping(fields, named);
     }
 
     /** Number of columns in the header (including ignored ones); every row should have this many cells. */
     public int width() {
         return fieldOfColumn.length;
+    }
+
+    /**
+     * Number of columns up to the last one with a header; smaller than {@link #width()} when the
+     * header ends with blank cells (trailing separators). Rows may have either many cells.
+     */
+    public int namedWidth() {
+        return namedWidth;
     }
 
     /** The field of a column, or null when the column is ignored. */

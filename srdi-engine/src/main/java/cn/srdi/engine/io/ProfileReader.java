@@ -10,13 +10,16 @@ import java.nio.file.Path;
  * separately to convert on several threads:
  * <pre>{@code
  * try (ProfileReader reader = ProfileReader.open(path, options)) {
- *     RawRowSource source = reader.source();          // reader thread: source.nextBatch(batch, 4096)
+ *     RawRowSource source = reader.source();          // reader thread: source.nextBatch(batch, 1024)
  *     RowConverter converter = reader.converter();    // worker threads: converter.convert(raw)
  *     DuplicateTracker duplicates = new DuplicateTracker(); // in row order: duplicates.check(result)
  *     ...
  * }
  * }</pre>
- * Not thread-safe itself; {@link #next()} and direct use of {@link #source()} must not be mixed.
+ * Keep the rows in flight bounded (e.g. batches of about 1,000 rows and a queue of a few batches):
+ * rows that survive young collections make the garbage collector copy them, which costs more than
+ * converting them. Not thread-safe itself; {@link #next()} and direct use of {@link #source()} must
+ * not be mixed.
  */
 public final class ProfileReader implements AutoCloseable {
     private final RawRowSource source;

@@ -33,5 +33,4 @@ public interface ProfileWriter extends AutoCloseable {
     /** Finishes the file. */
     @Override
     void close() throws IOException;
-
 }

@@ -38,12 +38,14 @@ public final class RowConverter {
     private final ColumnMapping mapping;
     private final Field[] fields;
     private final int width;
+    private final int namedWidth;
 
     /** A converter for files with this header mapping. */
     public RowConverter(ColumnMapping mapping) {
         this.mapping = mapping;
         this.fields = mapping.fields();
         this.width = fields.length;
+        this.namedWidth = mapping.namedWidth();
     }
 
     /**
@@ -55,6 +57,7 @@ public final class RowConverter {
         return new RowConverter(ColumnMapping.of(source.file(), source.header(), source.headerRow(), options));
     }
 
+    /** The header mapping this converter uses. */
     public ColumnMapping mapping() {
         return mapping;
     }
@@ -63,14 +66,15 @@ public final class RowConverter {
     public ReadResult convert(RawRow raw) {
         long row = raw.row();
         String[] cells = raw.cells();
-        if (cells.length != width) {
+        int n = cells.length;
+        if (n != width && n != namedWidth) {
             return new ReadResult.Rejected(row, List.of(Problem.error(row, null, null,
                     "本行有 " + cells.length + " 个单元格, 而表头有 " + width + " 列",
                     "the row has " + cells.length + " cells but the header has " + width + " columns")));
         }
         Profile p = new Profile().row(row);
         Problems problems = null;
-        for (int i = 0; i < width; i++) {
+        for (int i = 0; i < n; i++) {
             Field f = fields[i];
             String cell = cells[i];
             if (f == null || isBlank(cell)) {

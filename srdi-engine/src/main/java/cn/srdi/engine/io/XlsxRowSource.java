@@ -1,12 +1,12 @@
 package cn.srdi.engine.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -62,7 +62,7 @@ public final class XlsxRowSource implements RawRowSource {
         while (width > 0 && cells[width - 1].isBlank()) {
             width--;
         }
-        this.header = java.util.Arrays.copyOf(cells, width);
+        this.header = Arrays.copyOf(cells, width);
         this.headerRow = first.getRowNum();
     }
 
@@ -143,10 +143,8 @@ public final class XlsxRowSource implements RawRowSource {
     private Row fetch() {
         try {
             return rows.hasNext() ? rows.next() : null;
-        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
-            throw notXlsx(file, e);
         } catch (RuntimeException e) {
-            // the XML layer reports broken content with its own unchecked exceptions
+            // UncheckedIOException, ExcelReaderException, or the XML layer's own unchecked exceptions
             throw notXlsx(file, e);
         }
     }
@@ -210,7 +208,56 @@ public final class XlsxRowSource implements RawRowSource {
                 // not a usable serial date: fall back to the number
             }
         }
-        return plainDecimal(kind == NumberFormatKind.PERCENT ? d.movePointRight(2) : d);
+        if (kind == NumberFormatKind.PERCENT) {
+            return plainDecimal(d.movePointRight(2));
+        }
+        String fast = shortPlain(c.getRawValue());
+        return fast != null ? fast : plainDecimal(d);
+    }
+
+    /**
+     * The usual case without {@link BigDecimal}: {@code raw} is a plain decimal ("120", "-3.50")
+     * with at most 4 significant decimals; returns it without trailing zeros, or null when the
+     * general path is needed (exponent, leading zeros, more decimals, anything else).
+     */
+    static String shortPlain(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        int n = raw.length();
+        int i = raw.startsWith("-") ? 1 : 0;
+        int intStart = i;
+        while (i < n && raw.charAt(i) >= '0' && raw.charAt(i) <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || (intDigits > 1 && raw.charAt(intStart) == '0')) {
+            return null;
+        }
+        int end = i;
+        if (i < n) {
+            if (raw.charAt(i) != '.') {
+                return null;
+            }
+            int lastNonZero = i; // the dot: no significant decimals yet
+            for (int k = i + 1; k < n; k++) {
+                char ch = raw.charAt(k);
+                if (ch < '0' || ch > '9') {
+                    return null;
+                }
+                if (ch != '0') {
+                    lastNonZero = k;
+                }
+            }
+            if (lastNonZero - i > 4) {
+                return null;
+            }
+            end = lastNonZero == i ? i : lastNonZero + 1;
+        }
+        if (intStart == 1 && end == 2 && raw.charAt(1) == '0') {
+            return "0"; // "-0", "-0.000"
+        }
+        return end == n ? raw : raw.substring(0, end);
     }
 
     /** A number as a plain decimal string, with the floating-point clean-up of the class comment. */

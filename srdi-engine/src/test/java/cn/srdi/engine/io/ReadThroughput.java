@@ -14,6 +14,9 @@ import java.util.Random;
  * <pre>java -Xmx512m -cp … cn.srdi.engine.io.ReadThroughput /tmp/profiles.csv 1000000</pre>
  */
 public final class ReadThroughput {
+    private static final int BATCH = Integer.getInteger("batch", 1024);
+    private static final int QUEUE = Integer.getInteger("queue", 4);
+
     private ReadThroughput() {
     }
 
@@ -68,7 +71,7 @@ public final class ReadThroughput {
     }
 
     private static long pipelined(Path file) throws Exception {
-        java.util.concurrent.BlockingQueue<List<RawRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        java.util.concurrent.BlockingQueue<List<RawRow>> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
         List<RawRow> end = new ArrayList<>();
         try (ProfileReader reader = ProfileReader.open(file, ReadOptions.DEFAULT)) {
             RawRowSource source = reader.source();
@@ -76,8 +79,8 @@ public final class ReadThroughput {
             Thread producer = new Thread(() -> {
                 try {
                     while (true) {
-                        List<RawRow> batch = new ArrayList<>(4096);
-                        if (source.nextBatch(batch, 4096) == 0) {
+                        List<RawRow> batch = new ArrayList<>(BATCH);
+                        if (source.nextBatch(batch, BATCH) == 0) {
                             queue.put(end);
                             return;
                         }
@@ -91,8 +94,8 @@ public final class ReadThroughput {
             DuplicateTracker duplicates = new DuplicateTracker();
             long accepted = 0;
             for (List<RawRow> batch = queue.take(); batch != end; batch = queue.take()) {
-                for (RawRow raw : batch) {
-                    if (duplicates.check(converter.convert(raw)) instanceof ReadResult.Accepted) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (duplicates.check(converter.convert(batch.set(i, null))) instanceof ReadResult.Accepted) {
                         accepted++;
                     }
                 }

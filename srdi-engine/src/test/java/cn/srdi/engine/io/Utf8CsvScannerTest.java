@@ -25,8 +25,8 @@ class Utf8CsvScannerTest {
     private static List<List<String>> scan(byte[] bytes, int buffer) throws IOException {
         List<List<String>> out = new ArrayList<>();
         try (Utf8CsvScanner s = new Utf8CsvScanner(new ByteArrayInputStream(bytes), buffer)) {
-            for (String[] r = s.next(); r != null; r = s.next()) {
-                out.add(List.of(r));
+            while (s.advance()) {
+                out.add(List.of(s.cells()));
             }
         }
         return out;
@@ -59,6 +59,30 @@ class Utf8CsvScannerTest {
     }
 
     @Test
+    void blank_records_are_recognised_without_decoding_ordinary_cells() throws IOException {
+        String text = "\n , \t\n\u3000,\n x\n,\u3000a\n";
+        List<Boolean> blank = new ArrayList<>();
+        try (Utf8CsvScanner s = new Utf8CsvScanner(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+            while (s.advance()) {
+                blank.add(s.isBlankRecord());
+            }
+        }
+        assertThat(blank).containsExactly(true, true, true, false, false);
+    }
+
+    @Test
+    void line_numbers_count_line_breaks_inside_quoted_cells() throws IOException {
+        try (Utf8CsvScanner s = new Utf8CsvScanner(new ByteArrayInputStream("a\n\"b\r\nc\nd\"\ne\r\rf".getBytes(StandardCharsets.UTF_8)))) {
+            List<Long> lines = new ArrayList<>();
+            lines.add(s.line());
+            while (s.advance()) {
+                lines.add(s.line());
+            }
+            assertThat(lines).containsExactly(1L, 2L, 5L, 6L, 7L, 7L);
+        }
+    }
+
+    @Test
     void a_leading_byte_order_mark_is_skipped_but_not_one_inside_a_cell() throws IOException {
         assertThat(scan("\uFEFFa,\uFEFFb\n")).containsExactly(List.of("a", "\uFEFFb"));
     }
@@ -87,6 +111,7 @@ class Utf8CsvScannerTest {
         assertDecodingFailureAt(new byte[] {'a', (byte) 0xE4, (byte) 0xB8}, 1);                       // cut by the end
         assertDecodingFailureAt(new byte[] {'a', (byte) 0xE4, ',', 'b'}, 1);                           // cut by a comma
         assertDecodingFailureAt(new byte[] {'"', (byte) 0x80, '"'}, 1);                                // stray continuation
+        assertDecodingFailureAt(new byte[] {'"', (byte) 0xE4, '"', (byte) 0xB8, (byte) 0xAD}, 1);      // split by a closing quote
     }
 
     private static void assertDecodingFailureAt(byte[] bytes, long offset) {

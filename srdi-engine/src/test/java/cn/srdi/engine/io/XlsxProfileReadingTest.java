@@ -94,6 +94,21 @@ class XlsxProfileReadingTest {
     }
 
     @Test
+    void plain_number_texts_take_the_short_path_and_agree_with_the_general_one() {
+        for (String raw : new String[] {"0", "-0", "-0.000", "120", "120.5000", "-3.25", "0.0001", "9999999999999.9999",
+            "10.10", "1.0E7", "007", "0.30000000000000004", "1234.0999999999999", "1.23456", "-", ".5", "5.", "abc"}) {
+            String fast = XlsxRowSource.shortPlain(raw);
+            if (fast != null) {
+                assertThat(fast).as(raw).isEqualTo(XlsxRowSource.plainDecimal(new BigDecimal(raw)));
+            }
+        }
+        assertThat(XlsxRowSource.shortPlain("120.5000")).isEqualTo("120.5");
+        assertThat(XlsxRowSource.shortPlain("-0.000")).isEqualTo("0");
+        assertThat(XlsxRowSource.shortPlain("1.0E7")).isNull();
+        assertThat(XlsxRowSource.shortPlain("1.23456")).isNull();
+    }
+
+    @Test
     void date_boolean_percent_and_numeric_code_cells_are_read_as_typed() throws IOException {
         String[] header = concat(REQUIRED, "assessment_date", "own_brand", "high_tech", "market_share_pct", "region_code");
         Path f = workbook("typed.xlsx", header, ws -> {

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Writing random valid profiles and reading them back gives equal profiles, in CSV and XLSX. */
-class ProfileRoundTripProperties {
+class ProfileRoundTripTest {
 
     @Provide
     Arbitrary<Long> seeds() {
