@@ -44,16 +44,15 @@ final class ChampionRule extends TierRule {
         exclusion(c, r, exclusion);
         long y = p.get(Field.PRODUCT_YEARS);
         long need = p.isTrue(Field.NEW_PRODUCT) ? minYearsNew : minYears;
-        set(r, years, passIf(y >= need), Decimals.toDouble(y));
+        set(r, years, passIf(y >= need), r.actual == null ? 0 : Decimals.toDouble(y));
         blank(r, years, p, Field.PRODUCT_YEARS);
         long sum = p.get(Field.MAIN_REVENUE_Y1) + p.get(Field.MAIN_REVENUE_Y2) + p.get(Field.MAIN_REVENUE_Y3);
-        set(r, revenue, passIf(sum >= 3 * minMeanRevenue), Decimals.round4(Decimals.toDouble(sum) / 3));
+        set(r, revenue, passIf(sum >= 3 * minMeanRevenue), r.actual == null ? 0 : Decimals.round4(Decimals.toDouble(sum) / 3));
         if (!p.has(Field.MAIN_REVENUE_Y2) || !p.has(Field.MAIN_REVENUE_Y3)) {
             note(r, revenue, Note.NOT_PROVIDED);
         }
         boolean ranked = p.has(Field.MARKET_RANK_GLOBAL);
-        set(r, rank, passIf(ranked && p.get(Field.MARKET_RANK_GLOBAL) <= maxRank),
-                ranked ? Decimals.toDouble(p.get(Field.MARKET_RANK_GLOBAL)) : Double.NaN);
+        set(r, rank, passIf(ranked && p.get(Field.MARKET_RANK_GLOBAL) <= maxRank), r.actual == null ? 0 : ranked ? Decimals.toDouble(p.get(Field.MARKET_RANK_GLOBAL)) : Double.NaN);
         blank(r, rank, p, Field.MARKET_RANK_GLOBAL);
         String code = p.text(Field.INDUSTRY_CODE);
         boolean manuf = code != null && code.startsWith(section);

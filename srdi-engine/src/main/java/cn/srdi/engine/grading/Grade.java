@@ -23,6 +23,8 @@ public final class Grade {
     private final TierResult[] results = new TierResult[TIERS.length];
     private final Tier[] ladder;
     private Tier eligible;
+    /** Titles held as a bit set by tier ordinal, parsed on first use; -1 until then. */
+    private int titles = -1;
 
     Grade(GradeContext context, List<String> ruleSets, Tier[] ladder) {
         this.context = context;
@@ -105,16 +107,21 @@ public final class Grade {
 
     /** Titles held, from the {@code titles} column. */
     public boolean holds(Tier t) {
-        String titles = context.p.text(Field.TITLES);
-        if (titles == null || titles.isEmpty()) {
-            return false;
-        }
-        for (String s : titles.split(";")) {
-            if (s.equals(t.name())) {
-                return true;
+        int held = titles;
+        if (held < 0) {
+            held = 0;
+            String text = context.p.text(Field.TITLES);
+            if (text != null && !text.isEmpty()) {
+                for (String s : text.split(";")) {
+                    Tier tier = Tier.parse(s);
+                    if (tier != null) {
+                        held |= 1 << tier.ordinal();
+                    }
+                }
             }
+            titles = held;
         }
-        return false;
+        return (held & (1 << t.ordinal())) != 0;
     }
 
     /** For each graded tier, the prerequisite titles the firm does not hold (only tiers with some missing). */
@@ -151,7 +158,7 @@ public final class Grade {
     /** What separates the firm from the next rung (empty when there is none). */
     public List<Gap> nextTierGaps() {
         Tier next = nextTier();
-        return next == null ? List.of() : results[next.ordinal()].gaps(context);
+        return next == null ? List.of() : results[next.ordinal()].gaps();
     }
 
     /** Every tier that is not PASS, with its gaps (for the explain report). */
@@ -159,7 +166,7 @@ public final class Grade {
         Map<Tier, List<Gap>> m = new LinkedHashMap<>();
         for (TierResult r : tiers()) {
             if (r.status() != Status.PASS) {
-                m.put(r.tier(), r.gaps(context));
+                m.put(r.tier(), r.gaps());
             }
         }
         return m;

@@ -8,16 +8,14 @@ import java.time.LocalDate;
 /** Facts about one profile that every tier needs, computed once per assessment. */
 public final class GradeContext {
     final Profile p;
-    final LocalDate date;
     final long epochDay;
     final ApplicationType type;
     final SizeClass size;
     final int exclusions;
 
-    GradeContext(Profile p, LocalDate date, ApplicationType type, SizeClass size) {
+    GradeContext(Profile p, long epochDay, ApplicationType type, SizeClass size) {
         this.p = p;
-        this.date = date;
-        this.epochDay = date.toEpochDay();
+        this.epochDay = epochDay;
         this.type = type;
         this.size = size;
         this.exclusions = ExclusionFlags.of(p);
@@ -28,7 +26,7 @@ public final class GradeContext {
     }
 
     public LocalDate assessmentDate() {
-        return date;
+        return LocalDate.ofEpochDay(epochDay);
     }
 
     public ApplicationType applicationType() {

@@ -17,14 +17,22 @@ import java.util.List;
  *
  * <p>Selection: {@code auto} picks the ladder rule set in force on the assessment date (with the
  * LITTLE_GIANT re-review transition) and always adds the champion rule set and the size rules; a
- * forced ladder id replaces the date-based choice.
+ * forced ladder id replaces the date-based choice. The choices are precomputed as plans, so grading
+ * a row picks its plan with a couple of comparisons of epoch days.
  */
 public final class Grader {
     private final RuleCatalog catalog;
-    private final RuleSet forcedLadder;
     private final RuleSet champion;
     private final SizeRules size;
-    private final LocalDate defaultDate;
+    private final long defaultDay;
+    /** First epoch day of each plan, ascending; the first plan also covers every earlier day. */
+    private final long[] planFrom;
+    private final Plan[] plans;
+
+    /** A ladder's tiers, and the same with the LITTLE_GIANT re-review transition, precomputed. */
+    private record Plan(TierRule[] tiers, Tier[] order, List<String> used,
+                        TierRule[] reviewTiers, List<String> reviewUsed, long reviewUntilDay) {
+    }
 
     /** Auto selection; blank assessment dates default to {@code defaultDate} (the run's date). */
     public Grader(RuleCatalog catalog, LocalDate defaultDate) {
@@ -37,8 +45,8 @@ public final class Grader {
      */
     public Grader(RuleCatalog catalog, String rules, LocalDate defaultDate) {
         this.catalog = catalog;
-        this.defaultDate = defaultDate;
-        RuleSet ladder = null;
+        this.defaultDay = defaultDate.toEpochDay();
+        RuleSet forced = null;
         RuleSet champ = null;
         if (!rules.equals("auto")) {
             for (String raw : rules.split(",")) {
@@ -49,15 +57,48 @@ public final class Grader {
                             + " (known: " + String.join(", ", catalog.all().stream().map(RuleSet::id).toList()) + ")");
                 }
                 switch (s.shape()) {
-                    case CN_2022, CN_2026 -> ladder = s;
+                    case CN_2022, CN_2026 -> forced = s;
                     case CHAMPION_2023 -> champ = s;
                     case SME_SIZE_2011 -> { }
                 }
             }
         }
-        this.forcedLadder = ladder;
         this.champion = champ != null ? champ : catalog.champion();
         this.size = catalog.sizeRules();
+        List<RuleSet> ladders = forced != null ? List.of(forced) : catalog.laddersByDate();
+        planFrom = new long[ladders.size()];
+        plans = new Plan[ladders.size()];
+        for (int i = 0; i < plans.length; i++) {
+            RuleSet l = ladders.get(i);
+            planFrom[i] = i == 0 ? Long.MIN_VALUE : l.effectiveFrom().toEpochDay();
+            plans[i] = plan(l, forced == null ? l.reviewLittleGiantBy() : null);
+        }
+    }
+
+    private Plan plan(RuleSet ladder, String reviewBy) {
+        List<TierRule> rules = ladder.tiers();
+        List<TierRule> champs = champion.tiers();
+        TierRule[] tiers = new TierRule[rules.size() + champs.size()];
+        Tier[] order = new Tier[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            tiers[i] = rules.get(i);
+            order[i] = rules.get(i).tier();
+        }
+        for (int i = 0; i < champs.size(); i++) {
+            tiers[rules.size() + i] = champs.get(i);
+        }
+        List<String> used = List.of(ladder.id(), champion.id());
+        RuleSet by = reviewBy == null ? null : catalog.active(reviewBy);
+        if (by == null || by == ladder || by.tier(Tier.LITTLE_GIANT) == null) {
+            return new Plan(tiers, order, used, tiers, used, Long.MIN_VALUE);
+        }
+        TierRule[] review = tiers.clone();
+        for (int i = 0; i < review.length; i++) {
+            if (review[i].tier() == Tier.LITTLE_GIANT) {
+                review[i] = by.tier(Tier.LITTLE_GIANT);
+            }
+        }
+        return new Plan(tiers, order, used, review, List.of(ladder.id(), by.id(), champion.id()), ladder.reviewLittleGiantUntilDay());
     }
 
     public RuleCatalog catalog() {
@@ -65,7 +106,7 @@ public final class Grader {
     }
 
     public Grade grade(Profile p) {
-        LocalDate date = p.assessmentDate(defaultDate);
+        long day = p.has(Field.ASSESSMENT_DATE) ? p.get(Field.ASSESSMENT_DATE) : defaultDay;
         ApplicationType type = p.applicationType();
         String industry = p.text(Field.INDUSTRY_CODE);
         if (industry != null && !industry.isEmpty() && Character.isDigit(industry.charAt(0))) {
@@ -76,31 +117,16 @@ public final class Grader {
             }
         }
         SizeClass cls = size.classify(industry, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1));
-        GradeContext c = new GradeContext(p, date, type, cls);
-
-        RuleSet ladder = forcedLadder != null ? forcedLadder : catalog.ladderFor(date);
-        RuleSet lgSet = ladder;
-        if (forcedLadder == null && type == ApplicationType.REVIEW) {
-            String by = ladder.reviewLittleGiantBy(date);
-            if (by != null) {
-                RuleSet t = catalog.active(by);
-                if (t != null) {
-                    lgSet = t;
-                }
-            }
+        GradeContext c = new GradeContext(p, day, type, cls);
+        int k = plans.length - 1;
+        while (k > 0 && day < planFrom[k]) {
+            k--;
         }
-        List<String> used = lgSet == ladder ? List.of(ladder.id(), champion.id()) : List.of(ladder.id(), lgSet.id(), champion.id());
-        List<TierRule> tiers = ladder.tiers();
-        Tier[] order = new Tier[tiers.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = tiers.get(i).tier();
-        }
-        Grade g = new Grade(c, used, order);
+        Plan plan = plans[k];
+        boolean review = type == ApplicationType.REVIEW && day <= plan.reviewUntilDay();
+        TierRule[] tiers = review ? plan.reviewTiers() : plan.tiers();
+        Grade g = new Grade(c, review ? plan.reviewUsed() : plan.used(), plan.order());
         for (TierRule rule : tiers) {
-            TierRule r = rule.tier() == Tier.LITTLE_GIANT && lgSet != ladder ? lgSet.tier(Tier.LITTLE_GIANT) : rule;
-            g.put(r.evaluate(c));
-        }
-        for (TierRule rule : champion.tiers()) {
             g.put(rule.evaluate(c));
         }
         g.settle();

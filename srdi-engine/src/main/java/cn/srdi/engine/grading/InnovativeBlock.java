@@ -3,6 +3,7 @@ package cn.srdi.engine.grading;
 import static cn.srdi.engine.grading.TierRule.altIf;
 import static cn.srdi.engine.grading.TierRule.blank;
 import static cn.srdi.engine.grading.TierRule.note;
+import static cn.srdi.engine.grading.TierRule.points;
 import static cn.srdi.engine.grading.TierRule.set;
 
 import cn.srdi.engine.model.Decimals;
@@ -104,13 +105,13 @@ final class InnovativeBlock {
         int level = p.rdInstitution().ordinal();
         set(r, dInstitution, altIf(level >= minInstitution), level);
         long equity = p.get(Field.EQUITY_FINANCING_3Y);
-        set(r, dEquity, altIf(equity >= equityMin), Decimals.toDouble(equity));
+        set(r, dEquity, altIf(equity >= equityMin), r.actual == null ? 0 : Decimals.toDouble(equity));
         blank(r, dEquity, p, Field.EQUITY_FINANCING_3Y);
         boolean direct = award || honor || level >= minInstitution || equity >= equityMin;
 
         int ip = ipPoints(p);
-        set(r, iIp, TierRule.PASS, Decimals.toDouble(p.get(Field.IP1)));
-        r.points[iIp] = ip;
+        set(r, iIp, TierRule.PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1)));
+        points(r, iIp, ip);
         blank(r, iIp, p, Field.IP1);
 
         long rev = p.get(Field.REVENUE_Y1);
@@ -122,19 +123,19 @@ final class InnovativeBlock {
         int growthPts;
         if (main2 > 0) {
             growthPts = growth.scoreGrowth(main, main2);
-            set(r, iGrowth, TierRule.PASS, Decimals.percent(main - main2, main2));
+            set(r, iGrowth, TierRule.PASS, r.actual == null ? 0 : Decimals.percent(main - main2, main2));
         } else {
             growthPts = 0;
             set(r, iGrowth, TierRule.PASS, Double.NaN);
             note(r, iGrowth, Note.UNDEFINED_RATIO);
             blank(r, iGrowth, p, Field.MAIN_REVENUE_Y2);
         }
-        r.points[iGrowth] = growthPts;
+        points(r, iGrowth, growthPts);
 
         int debtPts = ratio(r, iDebt, debt, p.get(Field.TOTAL_LIABILITIES_Y1), p.get(Field.TOTAL_ASSETS_Y1));
         int fieldPts = p.isTrue(Field.STRATEGIC_EMERGING) ? fieldEmerging : fieldOther;
         set(r, iField, TierRule.PASS, p.isTrue(Field.STRATEGIC_EMERGING) ? 1 : 0);
-        r.points[iField] = fieldPts;
+        points(r, iField, fieldPts);
         blank(r, iField, p, Field.STRATEGIC_EMERGING);
         int mainPts = ratio(r, iMain, mainShare, main, rev);
 
@@ -148,7 +149,7 @@ final class InnovativeBlock {
         r.innovativeScore = score;
         boolean scorePass = score >= passMark && innovation >= minInnovation && grow >= minGrowth && spec >= minSpecialisation;
         set(r, aScore, altIf(scorePass), score);
-        r.points[aScore] = score;
+        points(r, aScore, score);
         return (direct ? 1 : 0) | (scorePass ? 2 : 0);
     }
 
@@ -170,13 +171,13 @@ final class InnovativeBlock {
         int pts;
         if (den > 0) {
             pts = bands.scorePercent(num, den);
-            set(r, i, TierRule.PASS, Decimals.percent(num, den));
+            set(r, i, TierRule.PASS, r.actual == null ? 0 : Decimals.percent(num, den));
         } else {
             pts = 0;
             set(r, i, TierRule.PASS, Double.NaN);
             note(r, i, Note.UNDEFINED_RATIO);
         }
-        r.points[i] = pts;
+        points(r, i, pts);
         return pts;
     }
 
@@ -184,7 +185,7 @@ final class InnovativeBlock {
     List<ScoreOption> options(GradeContext c, TierResult r) {
         Profile p = c.p;
         List<ScoreOption> o = new ArrayList<>();
-        int ip = r.points[iIp];
+        int ip = r.points(iIp);
         if (ip < ipHigh) {
             o.add(new ScoreOption("INN.IP", "取得与主导产品相关的高价值Ⅰ类知识产权", "obtain a high-value Class I IP for the main product", ipHigh - ip, 0.5));
         }
@@ -193,10 +194,10 @@ final class InnovativeBlock {
         }
         long rev = p.get(Field.REVENUE_Y1);
         long rd = p.get(Field.RD_EXPENSE_Y1);
-        long[] up = Improvements.raisePercentNumerator(rdRatio, rd, rev, r.points[iRd]);
+        long[] up = Improvements.raisePercentNumerator(rdRatio, rd, rev, r.points(iRd));
         if (up != null) {
             o.add(new ScoreOption("INN.RD_RATIO", "研发费用增加 " + Hints.num(up[0]) + "万元", "+" + Hints.num(up[0]) + "万元 of R&D",
-                    (int) up[1] - r.points[iRd], Improvements.effort(up[0], rd)));
+                    (int) up[1] - r.points(iRd), Improvements.effort(up[0], rd)));
         }
         long main = p.get(Field.MAIN_REVENUE_Y1);
         long main2 = p.get(Field.MAIN_REVENUE_Y2);
@@ -205,7 +206,7 @@ final class InnovativeBlock {
             int pts = 0;
             for (int i = 0; i < growth.size(); i++) {
                 Band b = growth.band(i);
-                if (b.points() > r.points[iGrowth]) {
+                if (b.points() > r.points(iGrowth)) {
                     long inc = Math.max(0, Improvements.valueForGrowth(main2, b.cut()) - main);
                     if (best < 0 || inc < best) {
                         best = inc;
@@ -215,19 +216,19 @@ final class InnovativeBlock {
             }
             if (best >= 0) {
                 o.add(new ScoreOption("INN.GROWTH", "上年主营业务收入增加 " + Hints.num(best) + "万元", "+" + Hints.num(best) + "万元 of main revenue in y1",
-                        pts - r.points[iGrowth], Improvements.effort(best, main)));
+                        pts - r.points(iGrowth), Improvements.effort(best, main)));
             }
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
-        long[] down = Improvements.lowerPercentNumerator(debt, liab, p.get(Field.TOTAL_ASSETS_Y1), r.points[iDebt]);
+        long[] down = Improvements.lowerPercentNumerator(debt, liab, p.get(Field.TOTAL_ASSETS_Y1), r.points(iDebt));
         if (down != null) {
             o.add(new ScoreOption("INN.DEBT", "负债减少 " + Hints.num(down[0]) + "万元", "−" + Hints.num(down[0]) + "万元 of liabilities",
-                    (int) down[1] - r.points[iDebt], Improvements.effort(down[0], liab)));
+                    (int) down[1] - r.points(iDebt), Improvements.effort(down[0], liab)));
         }
-        long[] share = Improvements.raisePercentNumerator(mainShare, main, rev, r.points[iMain]);
+        long[] share = Improvements.raisePercentNumerator(mainShare, main, rev, r.points(iMain));
         if (share != null) {
             o.add(new ScoreOption("INN.MAIN_SHARE", "主营业务收入增加 " + Hints.num(share[0]) + "万元(营业收入不变)",
-                    "+" + Hints.num(share[0]) + "万元 of main revenue at this revenue", (int) share[1] - r.points[iMain], Improvements.effort(share[0], main)));
+                    "+" + Hints.num(share[0]) + "万元 of main revenue at this revenue", (int) share[1] - r.points(iMain), Improvements.effort(share[0], main)));
         }
         return o;
     }

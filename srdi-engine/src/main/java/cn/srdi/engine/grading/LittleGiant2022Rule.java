@@ -91,36 +91,36 @@ final class LittleGiant2022Rule extends TierRule {
         Profile p = c.p;
         commonPreconditions(c, r, size, exclusion);
         long years = p.get(Field.NICHE_YEARS);
-        set(r, niche, passIf(years >= nicheMin), Decimals.toDouble(years));
+        set(r, niche, passIf(years >= nicheMin), r.actual == null ? 0 : Decimals.toDouble(years));
         blank(r, niche, p, Field.NICHE_YEARS);
         long rev = p.get(Field.REVENUE_Y1);
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), Decimals.percent(main, rev));
+        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), r.actual == null ? 0 : Decimals.percent(main, rev));
         if (rev <= 0) {
             note(r, mainShare, Note.UNDEFINED_RATIO);
         }
         meanGrowth(p, r, growth, growthMin);
         long processes = p.get(Field.INFO_SYSTEM_PROCESSES);
-        set(r, info, passIf(processes >= infoMin), Decimals.toDouble(processes));
+        set(r, info, passIf(processes >= infoMin), r.actual == null ? 0 : Decimals.toDouble(processes));
         blank(r, info, p, Field.INFO_SYSTEM_PROCESSES);
         flag(p, r, cert, Field.QUALITY_CERT);
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         if (assets <= 0) {
             note(r, debt, Note.UNDEFINED_RATIO);
         }
         long share = p.get(Field.MARKET_SHARE_PCT);
-        set(r, market, passIf(share >= marketMin), Decimals.toDouble(share));
+        set(r, market, passIf(share >= marketMin), r.actual == null ? 0 : Decimals.toDouble(share));
         blank(r, market, p, Field.MARKET_SHARE_PCT);
         flag(p, r, brand, Field.OWN_BRAND);
         innovation(p, r, rev);
         declaration(p, r, chain, Field.CHAIN_KEY_LINK);
         declaration(p, r, field, Field.KEY_FIELD);
         if (c.epochDay >= floorFrom && c.type == ApplicationType.NEW) {
-            set(r, revenueFloor, passIf(rev >= floorRevenue), Decimals.toDouble(rev));
+            set(r, revenueFloor, passIf(rev >= floorRevenue), r.actual == null ? 0 : Decimals.toDouble(rev));
         } else {
-            set(r, revenueFloor, PASS, Decimals.toDouble(rev));
+            set(r, revenueFloor, PASS, r.actual == null ? 0 : Decimals.toDouble(rev));
             note(r, revenueFloor, Note.NOT_APPLICABLE);
         }
         settle(r);
@@ -129,9 +129,9 @@ final class LittleGiant2022Rule extends TierRule {
     private void innovation(Profile p, TierResult r, long rev) {
         boolean direct = (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= directNational)
                 || (p.has(Field.MAKER_CHINA_RANK) && p.get(Field.MAKER_CHINA_RANK) <= directMaker);
-        r.actual[innovation] = Double.NaN;
+        actual(r, innovation, Double.NaN);
         if (direct) {
-            r.status[innovation] = PASS;
+            status(r, innovation, PASS);
             note(r, innovation, Note.EXEMPT);
             return;
         }
@@ -147,7 +147,7 @@ final class LittleGiant2022Rule extends TierRule {
         if (!applied) {
             note(r, innovation, Note.TOO_FEW_APPLIED_IP);
         }
-        r.status[innovation] = passIf(band && institution && applied);
+        status(r, innovation, passIf(band && institution && applied));
     }
 
     private boolean rdBandHolds(Profile p, long rev) {
@@ -170,12 +170,11 @@ final class LittleGiant2022Rule extends TierRule {
         long b = p.get(Field.MAIN_REVENUE_Y2);
         long c = p.get(Field.MAIN_REVENUE_Y3);
         if (b > 0 && c > 0) {
-            set(r, i, passIf(Decimals.compareMeanGrowth(a, b, c, min) >= 0),
-                    Decimals.round4((Decimals.percent(a - b, b) + Decimals.percent(b - c, c)) / 2));
+            set(r, i, passIf(Decimals.compareMeanGrowth(a, b, c, min) >= 0), r.actual == null ? 0 : Decimals.round4((Decimals.percent(a - b, b) + Decimals.percent(b - c, c)) / 2));
         } else if (b > 0) {
-            set(r, i, passIf(Decimals.compareGrowth(a, b, min) >= 0), Decimals.percent(a - b, b));
+            set(r, i, passIf(Decimals.compareGrowth(a, b, min) >= 0), r.actual == null ? 0 : Decimals.percent(a - b, b));
         } else if (c > 0) {
-            set(r, i, passIf(Decimals.compareGrowth(b, c, min) >= 0), Decimals.percent(b - c, c));
+            set(r, i, passIf(Decimals.compareGrowth(b, c, min) >= 0), r.actual == null ? 0 : Decimals.percent(b - c, c));
         } else {
             set(r, i, FAIL, Double.NaN);
             note(r, i, Note.UNDEFINED_RATIO);

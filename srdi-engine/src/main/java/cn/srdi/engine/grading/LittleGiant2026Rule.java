@@ -76,12 +76,12 @@ final class LittleGiant2026Rule extends TierRule {
         Profile p = c.p;
         commonPreconditions(c, r, size, exclusion);
         long years = p.get(Field.NICHE_YEARS);
-        set(r, niche, passIf(years >= nicheMin), Decimals.toDouble(years));
+        set(r, niche, passIf(years >= nicheMin), r.actual == null ? 0 : Decimals.toDouble(years));
         blank(r, niche, p, Field.NICHE_YEARS);
         long rev = p.get(Field.REVENUE_Y1);
-        set(r, revenue, passIf(rev >= revenueMin), Decimals.toDouble(rev));
+        set(r, revenue, passIf(rev >= revenueMin), r.actual == null ? 0 : Decimals.toDouble(rev));
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), Decimals.percent(main, rev));
+        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), r.actual == null ? 0 : Decimals.percent(main, rev));
         long rev3 = p.get(Field.REVENUE_Y3);
         double compound = rev3 > 0 ? Decimals.round4((Math.sqrt((double) rev / rev3) - 1) * 100) : Double.NaN;
         if (c.type == ApplicationType.REVIEW) {
@@ -96,12 +96,12 @@ final class LittleGiant2026Rule extends TierRule {
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
         long rd2 = p.get(Field.RD_EXPENSE_Y2);
         boolean y1 = Decimals.percentAtLeast(rd1, rev, rdMinRatio);
         boolean y2 = Decimals.percentAtLeast(rd2, p.get(Field.REVENUE_Y2), rdMinRatio);
-        set(r, rd, passIf(rd1 + rd2 >= rdMinSum && y1 && y2), Decimals.percent(rd1, rev));
+        set(r, rd, passIf(rd1 + rd2 >= rdMinSum && y1 && y2), r.actual == null ? 0 : Decimals.percent(rd1, rev));
         if (!y1) {
             note(r, rd, Note.Y1_NOT_MET);
         }
@@ -111,13 +111,13 @@ final class LittleGiant2026Rule extends TierRule {
         blank(r, rd, p, Field.RD_EXPENSE_Y2);
         boolean exempt = p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= ipExemptNational;
         long own = p.get(Field.IP1_OWN_TOP3);
-        set(r, ip, passIf(exempt || own >= ipMin), Decimals.toDouble(own));
+        set(r, ip, passIf(exempt || own >= ipMin), r.actual == null ? 0 : Decimals.toDouble(own));
         if (exempt) {
             note(r, ip, Note.EXEMPT);
         }
         long share = p.get(Field.MARKET_SHARE_PCT);
         boolean ranked = p.has(Field.MARKET_RANK_DOMESTIC) && p.get(Field.MARKET_RANK_DOMESTIC) <= marketRankMax;
-        set(r, market, passIf(share >= marketShareMin || ranked), Decimals.toDouble(share));
+        set(r, market, passIf(share >= marketShareMin || ranked), r.actual == null ? 0 : Decimals.toDouble(share));
         blank(r, market, p, Field.MARKET_SHARE_PCT);
         boolean hasKey = p.has(Field.KEY_FIELD);
         boolean hasChain = p.has(Field.CHAIN_KEY_LINK);

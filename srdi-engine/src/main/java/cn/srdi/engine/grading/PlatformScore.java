@@ -14,21 +14,21 @@ final class PlatformScore {
         Profile p = c.p;
         boolean has = p.has(Field.PLATFORM_SCORE);
         long score = p.get(Field.PLATFORM_SCORE);
-        r.actual[i] = has ? Decimals.toDouble(score) : Double.NaN;
+        TierRule.actual(r, i, r.actual == null ? 0 : has ? Decimals.toDouble(score) : Double.NaN);
         if (has && score >= threshold) {
-            r.status[i] = TierRule.PASS;
+            TierRule.status(r, i, TierRule.PASS);
             return;
         }
         if (c.type == ApplicationType.REVIEW && p.has(Field.PLATFORM_SCORE_PREV) && p.get(Field.PLATFORM_SCORE_PREV) >= threshold) {
-            r.status[i] = TierRule.PASS;
+            TierRule.status(r, i, TierRule.PASS);
             TierRule.note(r, i, Note.PREVIOUS_SCORE_USED);
             return;
         }
         if (!has) {
-            r.status[i] = TierRule.REVIEW;
+            TierRule.status(r, i, TierRule.REVIEW);
             TierRule.note(r, i, Note.NOT_AVAILABLE);
         } else {
-            r.status[i] = TierRule.FAIL;
+            TierRule.status(r, i, TierRule.FAIL);
         }
     }
 

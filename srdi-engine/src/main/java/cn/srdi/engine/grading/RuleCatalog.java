@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -172,23 +171,17 @@ public final class RuleCatalog {
         return id == null ? null : sets.get(id);
     }
 
-    /** The ladder rule set in force on a date: the latest effective one, or the earliest before any. */
-    RuleSet ladderFor(LocalDate date) {
-        RuleSet best = null;
-        RuleSet earliest = null;
+    /** The active ladder rule sets ordered by effective date (the first also covers earlier dates). */
+    List<RuleSet> laddersByDate() {
+        List<RuleSet> list = new ArrayList<>();
         for (String id : active.values()) {
             RuleSet s = sets.get(id);
-            if (!s.shape().ladder()) {
-                continue;
-            }
-            if (earliest == null || s.effectiveFrom().isBefore(earliest.effectiveFrom())) {
-                earliest = s;
-            }
-            if (!s.effectiveFrom().isAfter(date) && (best == null || s.effectiveFrom().isAfter(best.effectiveFrom()))) {
-                best = s;
+            if (s.shape().ladder()) {
+                list.add(s);
             }
         }
-        return best != null ? best : earliest;
+        list.sort(java.util.Comparator.comparing(RuleSet::effectiveFrom));
+        return list;
     }
 
     RuleSet champion() {

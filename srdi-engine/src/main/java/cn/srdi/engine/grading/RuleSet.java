@@ -134,9 +134,14 @@ public final class RuleSet {
         return params;
     }
 
-    /** Under auto selection, which rule set grades a LITTLE_GIANT re-review (null when no transition applies). */
-    String reviewLittleGiantBy(LocalDate date) {
-        return reviewLittleGiantBy != null && !date.isAfter(reviewLittleGiantUntil) ? reviewLittleGiantBy : null;
+    /** The transition rule set id of {@link #reviewLittleGiantBy}, or null. */
+    String reviewLittleGiantBy() {
+        return reviewLittleGiantBy;
+    }
+
+    /** Last day (epoch day) of the transition, or {@code Long.MIN_VALUE} when there is none. */
+    long reviewLittleGiantUntilDay() {
+        return reviewLittleGiantUntil == null ? Long.MIN_VALUE : reviewLittleGiantUntil.toEpochDay();
     }
 
     @Override

@@ -155,31 +155,31 @@ final class Srdi2022Rule extends TierRule {
         Profile p = c.p;
         commonPreconditions(c, r, size, exclusion);
         long nicheYears = p.get(Field.NICHE_YEARS);
-        set(r, niche, passIf(nicheYears >= nicheMin), Decimals.toDouble(nicheYears));
+        set(r, niche, passIf(nicheYears >= nicheMin), r.actual == null ? 0 : Decimals.toDouble(nicheYears));
         blank(r, niche, p, Field.NICHE_YEARS);
 
         long rev = p.get(Field.REVENUE_Y1);
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
         boolean rdOk = rd1 >= rdMinAmount && Decimals.percentAtLeast(rd1, rev, rdMinRatio);
-        set(r, rd, passIf(rdOk), Decimals.percent(rd1, rev));
+        set(r, rd, passIf(rdOk), r.actual == null ? 0 : Decimals.percent(rd1, rev));
         if (rev <= 0) {
             note(r, rd, Note.UNDEFINED_RATIO);
         }
 
         long eq2 = p.get(Field.EQUITY_FINANCING_2Y);
-        set(r, scale, passIf(rev >= scaleRevenue || eq2 >= scaleEquity), Decimals.toDouble(rev));
+        set(r, scale, passIf(rev >= scaleRevenue || eq2 >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
 
         boolean award = (p.has(Field.PROVINCIAL_AWARD_RANK) && p.get(Field.PROVINCIAL_AWARD_RANK) <= awardProvincial)
                 || (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= awardNational);
         set(r, dAward, altIf(award), award ? 1 : 0);
         long rdSum = rd1 + p.get(Field.RD_EXPENSE_Y2);
         boolean rdMean = rdSum >= 2 * rdMeanMin;
-        set(r, dRdMean, altIf(rdMean), Decimals.toDouble(rdSum) / 2);
+        set(r, dRdMean, altIf(rdMean), r.actual == null ? 0 : Decimals.toDouble(rdSum) / 2);
         blank(r, dRdMean, p, Field.RD_EXPENSE_Y2);
         boolean equity = eq2 >= equityDirect;
-        set(r, dEquity, altIf(equity), Decimals.toDouble(eq2));
+        set(r, dEquity, altIf(equity), r.actual == null ? 0 : Decimals.toDouble(eq2));
         boolean maker = p.has(Field.MAKER_CHINA_RANK) && p.get(Field.MAKER_CHINA_RANK) <= makerRank;
-        set(r, dMaker, altIf(maker), p.has(Field.MAKER_CHINA_RANK) ? Decimals.toDouble(p.get(Field.MAKER_CHINA_RANK)) : Double.NaN);
+        set(r, dMaker, altIf(maker), r.actual == null ? 0 : p.has(Field.MAKER_CHINA_RANK) ? Decimals.toDouble(p.get(Field.MAKER_CHINA_RANK)) : Double.NaN);
         boolean direct = award || rdMean || equity || maker;
 
         long main = p.get(Field.MAIN_REVENUE_Y1);
@@ -187,8 +187,8 @@ final class Srdi2022Rule extends TierRule {
         specialisation += growthPoints(p, r);
         int nichePts = (int) Math.min(nicheMax, nicheYears / (nicheYearsPerPoint));
         // floor(niche / per) with both scaled: the quotient of scaled values is already unscaled
-        set(r, iNicheYears, PASS, Decimals.toDouble(nicheYears));
-        r.points[iNicheYears] = nichePts;
+        set(r, iNicheYears, PASS, r.actual == null ? 0 : Decimals.toDouble(nicheYears));
+        points(r, iNicheYears, nichePts);
         blank(r, iNicheYears, p, Field.NICHE_YEARS);
         MainProductField field = p.mainProductField();
         int fieldPts = switch (field) {
@@ -197,20 +197,20 @@ final class Srdi2022Rule extends TierRule {
             case OTHER -> fieldOther;
         };
         set(r, iField, PASS, field.ordinal());
-        r.points[iField] = fieldPts;
+        points(r, iField, fieldPts);
         blank(r, iField, p, Field.MAIN_PRODUCT_FIELD);
         specialisation += nichePts + fieldPts;
 
         long level = p.get(Field.DIGITAL_LEVEL);
         int refinement = digital.score(level);
-        set(r, iDigital, PASS, Decimals.toDouble(level));
-        r.points[iDigital] = refinement;
+        set(r, iDigital, PASS, r.actual == null ? 0 : Decimals.toDouble(level));
+        points(r, iDigital, refinement);
         blank(r, iDigital, p, Field.DIGITAL_LEVEL);
         int items = (p.isTrue(Field.QUALITY_AWARD) ? 1 : 0) + (p.isTrue(Field.QUALITY_CERT) ? 1 : 0)
                 + (p.isTrue(Field.OWN_BRAND) ? 1 : 0) + (p.isTrue(Field.STANDARD_DRAFTING) ? 1 : 0);
         int qualityPts = Math.min(qualityMax, items * qualityPerItem);
         set(r, iQuality, PASS, items);
-        r.points[iQuality] = qualityPts;
+        points(r, iQuality, qualityPts);
         refinement += qualityPts;
         refinement += InnovativeBlock.ratio(r, iNetMargin, netMargin, p.get(Field.NET_PROFIT_Y1), rev);
         blank(r, iNetMargin, p, Field.NET_PROFIT_Y1);
@@ -218,8 +218,8 @@ final class Srdi2022Rule extends TierRule {
 
         long local = p.get(Field.LOCAL_POINTS);
         int localPts = (int) Math.max(0, Math.min(localMax, local / Decimals.SCALE));
-        set(r, iLocal, PASS, Decimals.toDouble(local));
-        r.points[iLocal] = localPts;
+        set(r, iLocal, PASS, r.actual == null ? 0 : Decimals.toDouble(local));
+        points(r, iLocal, localPts);
         if (local < 0 || local / Decimals.SCALE > localMax) {
             note(r, iLocal, Note.CLAMPED);
         }
@@ -227,19 +227,19 @@ final class Srdi2022Rule extends TierRule {
 
         int ipPts = p.get(Field.IP1_HIGH_VALUE) > 0 ? ipHigh : p.get(Field.IP1_SELF_DEVELOPED) > 0 ? ipSelf
                 : p.get(Field.IP1) > 0 ? ipAny : p.get(Field.IP2) > 0 ? ipClass2 : 0;
-        set(r, iIp, PASS, Decimals.toDouble(p.get(Field.IP1)));
-        r.points[iIp] = ipPts;
+        set(r, iIp, PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1)));
+        points(r, iIp, ipPts);
         int amountPts = rdAmount.score(rd1);
         int ratioPts = rev > 0 ? rdRatio.scorePercent(rd1, rev) : 0;
-        set(r, iRdInput, PASS, Decimals.toDouble(rd1));
-        r.points[iRdInput] = Math.max(amountPts, ratioPts);
-        int innovation = ipPts + r.points[iRdInput];
+        set(r, iRdInput, PASS, r.actual == null ? 0 : Decimals.toDouble(rd1));
+        points(r, iRdInput, Math.max(amountPts, ratioPts));
+        int innovation = ipPts + r.points(iRdInput);
         innovation += InnovativeBlock.ratio(r, iRdStaff, rdStaff, p.get(Field.RD_STAFF_Y1), p.get(Field.EMPLOYEES_Y1));
         blank(r, iRdStaff, p, Field.RD_STAFF_Y1);
         RdInstitutionLevel inst = p.rdInstitution();
         set(r, iInstitution, PASS, inst.ordinal());
-        r.points[iInstitution] = institutionPoints[inst.ordinal()];
-        innovation += r.points[iInstitution];
+        points(r, iInstitution, institutionPoints[inst.ordinal()]);
+        innovation += r.points(iInstitution);
 
         r.dimensions[0] = specialisation;
         r.dimensions[1] = refinement;
@@ -249,7 +249,7 @@ final class Srdi2022Rule extends TierRule {
         r.score = score;
         boolean scorePass = score >= passMark;
         set(r, aScore, altIf(scorePass), score);
-        r.points[aScore] = score;
+        points(r, aScore, score);
         set(r, qualify, passIf(direct || scorePass), Double.NaN);
         r.route = direct ? Route.DIRECT : Route.SCORE;
         settle(r);
@@ -262,13 +262,13 @@ final class Srdi2022Rule extends TierRule {
         int pts;
         if (b > 0 && c > 0) {
             pts = growth.scoreMeanGrowth(a, b, c);
-            set(r, iGrowth, PASS, Decimals.round4((Decimals.percent(a - b, b) + Decimals.percent(b - c, c)) / 2));
+            set(r, iGrowth, PASS, r.actual == null ? 0 : Decimals.round4((Decimals.percent(a - b, b) + Decimals.percent(b - c, c)) / 2));
         } else if (b > 0) {
             pts = growth.scoreGrowth(a, b);
-            set(r, iGrowth, PASS, Decimals.percent(a - b, b));
+            set(r, iGrowth, PASS, r.actual == null ? 0 : Decimals.percent(a - b, b));
         } else if (c > 0) {
             pts = growth.scoreGrowth(b, c);
-            set(r, iGrowth, PASS, Decimals.percent(b - c, c));
+            set(r, iGrowth, PASS, r.actual == null ? 0 : Decimals.percent(b - c, c));
         } else {
             pts = 0;
             set(r, iGrowth, PASS, Double.NaN);
@@ -277,7 +277,7 @@ final class Srdi2022Rule extends TierRule {
         if (!p.has(Field.MAIN_REVENUE_Y2) || !p.has(Field.MAIN_REVENUE_Y3)) {
             note(r, iGrowth, Note.NOT_PROVIDED);
         }
-        r.points[iGrowth] = pts;
+        points(r, iGrowth, pts);
         return pts;
     }
 
@@ -328,7 +328,7 @@ final class Srdi2022Rule extends TierRule {
         List<ScoreOption> o = new ArrayList<>();
         long rev = p.get(Field.REVENUE_Y1);
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
-        int rdPts = r.points[iRdInput];
+        int rdPts = r.points(iRdInput);
         long[] byAmount = Improvements.raiseValue(rdAmount, rd1, rdPts);
         long[] byRatio = Improvements.raisePercentNumerator(rdRatio, rd1, rev, rdPts);
         long[] rdBest = byAmount == null ? byRatio : byRatio == null ? byAmount : byAmount[0] <= byRatio[0] ? byAmount : byRatio;
@@ -337,48 +337,48 @@ final class Srdi2022Rule extends TierRule {
                     (int) rdBest[1] - rdPts, Improvements.effort(rdBest[0], rd1)));
         }
         long profit = p.get(Field.NET_PROFIT_Y1);
-        long[] margin = Improvements.raisePercentNumerator(netMargin, profit, rev, r.points[iNetMargin]);
+        long[] margin = Improvements.raisePercentNumerator(netMargin, profit, rev, r.points(iNetMargin));
         if (margin != null) {
             o.add(new ScoreOption("SRDI.NET_MARGIN", "净利润增加 " + Hints.num(margin[0]) + "万元", "+" + Hints.num(margin[0]) + "万元 of net profit",
-                    (int) margin[1] - r.points[iNetMargin], Improvements.effort(margin[0], Math.abs(profit))));
+                    (int) margin[1] - r.points(iNetMargin), Improvements.effort(margin[0], Math.abs(profit))));
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
-        long[] down = Improvements.lowerPercentNumerator(debt, liab, p.get(Field.TOTAL_ASSETS_Y1), r.points[iDebt]);
+        long[] down = Improvements.lowerPercentNumerator(debt, liab, p.get(Field.TOTAL_ASSETS_Y1), r.points(iDebt));
         if (down != null) {
             o.add(new ScoreOption("SRDI.DEBT", "负债减少 " + Hints.num(down[0]) + "万元", "−" + Hints.num(down[0]) + "万元 of liabilities",
-                    (int) down[1] - r.points[iDebt], Improvements.effort(down[0], liab)));
+                    (int) down[1] - r.points(iDebt), Improvements.effort(down[0], liab)));
         }
         long staff = p.get(Field.RD_STAFF_Y1);
-        long[] st = Improvements.raisePercentNumerator(rdStaff, staff, p.get(Field.EMPLOYEES_Y1), r.points[iRdStaff]);
+        long[] st = Improvements.raisePercentNumerator(rdStaff, staff, p.get(Field.EMPLOYEES_Y1), r.points(iRdStaff));
         if (st != null) {
             long people = (st[0] + Decimals.SCALE - 1) / Decimals.SCALE;
             o.add(new ScoreOption("SRDI.RD_STAFF", "研发人员增加 " + people + "人", "+" + people + " R&D staff",
-                    (int) st[1] - r.points[iRdStaff], Improvements.effort(people * Decimals.SCALE, staff)));
+                    (int) st[1] - r.points(iRdStaff), Improvements.effort(people * Decimals.SCALE, staff)));
         }
-        long[] dig = Improvements.raiseValue(digital, p.get(Field.DIGITAL_LEVEL), r.points[iDigital]);
+        long[] dig = Improvements.raiseValue(digital, p.get(Field.DIGITAL_LEVEL), r.points(iDigital));
         if (dig != null) {
             o.add(new ScoreOption("SRDI.DIGITAL", "数字化水平提升 " + Hints.num(dig[0]) + " 级", "raise the digital level by " + Hints.num(dig[0]),
-                    (int) dig[1] - r.points[iDigital], 0.3 * dig[0] / Decimals.SCALE));
+                    (int) dig[1] - r.points(iDigital), 0.3 * dig[0] / Decimals.SCALE));
         }
-        if (r.points[iQuality] < qualityMax) {
+        if (r.points(iQuality) < qualityMax) {
             String what = !p.isTrue(Field.QUALITY_CERT) ? "质量管理体系认证" : !p.isTrue(Field.OWN_BRAND) ? "自主品牌" : "参与制修订标准";
             String whatEn = !p.isTrue(Field.QUALITY_CERT) ? "a quality management certification" : !p.isTrue(Field.OWN_BRAND) ? "an own brand" : "standard drafting";
             o.add(new ScoreOption("SRDI.QUALITY", "取得" + what, "obtain " + whatEn,
-                    Math.min(qualityMax, r.points[iQuality] + qualityPerItem) - r.points[iQuality], 0.25));
+                    Math.min(qualityMax, r.points(iQuality) + qualityPerItem) - r.points(iQuality), 0.25));
         }
         RdInstitutionLevel inst = p.rdInstitution();
         if (inst.ordinal() < RdInstitutionLevel.MUNICIPAL.ordinal()) {
             int gain = institutionPoints[RdInstitutionLevel.MUNICIPAL.ordinal()] - institutionPoints[inst.ordinal()];
             o.add(new ScoreOption("SRDI.RD_INSTITUTION", "建立市级研发机构", "set up a municipal R&D institution", gain, 0.4));
         }
-        if (r.points[iIp] < ipHigh) {
-            o.add(new ScoreOption("SRDI.IP", "取得高价值Ⅰ类知识产权", "obtain a high-value Class I IP", ipHigh - r.points[iIp], 0.5));
+        if (r.points(iIp) < ipHigh) {
+            o.add(new ScoreOption("SRDI.IP", "取得高价值Ⅰ类知识产权", "obtain a high-value Class I IP", ipHigh - r.points(iIp), 0.5));
         }
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        long[] share = Improvements.raisePercentNumerator(mainShare, main, rev, r.points[iMainShare]);
+        long[] share = Improvements.raisePercentNumerator(mainShare, main, rev, r.points(iMainShare));
         if (share != null) {
             o.add(new ScoreOption("SRDI.MAIN_SHARE", "主营业务收入增加 " + Hints.num(share[0]) + "万元(营业收入不变)",
-                    "+" + Hints.num(share[0]) + "万元 of main revenue at this revenue", (int) share[1] - r.points[iMainShare], Improvements.effort(share[0], main)));
+                    "+" + Hints.num(share[0]) + "万元 of main revenue at this revenue", (int) share[1] - r.points(iMainShare), Improvements.effort(share[0], main)));
         }
         long b = p.get(Field.MAIN_REVENUE_Y2);
         long c3 = p.get(Field.MAIN_REVENUE_Y3);
@@ -387,7 +387,7 @@ final class Srdi2022Rule extends TierRule {
             int pts = 0;
             for (int k = 0; k < growth.size(); k++) {
                 var band = growth.band(k);
-                if (band.points() > r.points[iGrowth]) {
+                if (band.points() > r.points(iGrowth)) {
                     long inc = Math.max(0, Improvements.valueForMeanGrowth(b, c3, band.cut()) - main);
                     if (best < 0 || inc < best) {
                         best = inc;
@@ -397,7 +397,7 @@ final class Srdi2022Rule extends TierRule {
             }
             if (best >= 0) {
                 o.add(new ScoreOption("SRDI.GROWTH", "上年主营业务收入增加 " + Hints.num(best) + "万元", "+" + Hints.num(best) + "万元 of main revenue in y1",
-                        pts - r.points[iGrowth], Improvements.effort(best, main)));
+                        pts - r.points(iGrowth), Improvements.effort(best, main)));
             }
         }
         return o;

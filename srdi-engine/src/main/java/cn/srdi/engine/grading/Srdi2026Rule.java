@@ -71,24 +71,24 @@ final class Srdi2026Rule extends TierRule {
         Profile p = c.p;
         commonPreconditions(c, r, size, exclusion);
         long years = p.get(Field.NICHE_YEARS);
-        set(r, niche, passIf(years >= nicheMin), Decimals.toDouble(years));
+        set(r, niche, passIf(years >= nicheMin), r.actual == null ? 0 : Decimals.toDouble(years));
         blank(r, niche, p, Field.NICHE_YEARS);
         long rev = p.get(Field.REVENUE_Y1);
-        set(r, scale, passIf(rev >= scaleRevenue || p.get(Field.EQUITY_FINANCING_2Y) >= scaleEquity), Decimals.toDouble(rev));
+        set(r, scale, passIf(rev >= scaleRevenue || p.get(Field.EQUITY_FINANCING_2Y) >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), Decimals.percent(main, rev));
+        set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), r.actual == null ? 0 : Decimals.percent(main, rev));
         if (rev <= 0) {
             note(r, mainShare, Note.UNDEFINED_RATIO);
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         rdEachYear(p, r, rd, rdMinAmount, rdMinRatio);
         boolean exempt = (p.has(Field.PROVINCIAL_AWARD_RANK) && p.get(Field.PROVINCIAL_AWARD_RANK) <= exemptProvincial)
                 || (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= exemptNational)
                 || p.rdInstitution().ordinal() >= exemptInstitution;
         long applied = p.get(Field.IP1_APPLIED);
-        set(r, ip, passIf(exempt || applied >= ipMinApplied), Decimals.toDouble(applied));
+        set(r, ip, passIf(exempt || applied >= ipMinApplied), r.actual == null ? 0 : Decimals.toDouble(applied));
         if (exempt) {
             note(r, ip, Note.EXEMPT);
         }
@@ -103,7 +103,7 @@ final class Srdi2026Rule extends TierRule {
         long rd2 = p.get(Field.RD_EXPENSE_Y2);
         boolean y1 = rd1 >= minAmount && Decimals.percentAtLeast(rd1, p.get(Field.REVENUE_Y1), minRatio);
         boolean y2 = rd2 >= minAmount && Decimals.percentAtLeast(rd2, p.get(Field.REVENUE_Y2), minRatio);
-        set(r, i, passIf(y1 && y2), Decimals.percent(rd1, p.get(Field.REVENUE_Y1)));
+        set(r, i, passIf(y1 && y2), r.actual == null ? 0 : Decimals.percent(rd1, p.get(Field.REVENUE_Y1)));
         if (!y1) {
             note(r, i, Note.Y1_NOT_MET);
         }

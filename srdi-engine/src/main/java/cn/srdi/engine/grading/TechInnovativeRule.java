@@ -90,11 +90,11 @@ final class TechInnovativeRule extends TierRule {
 
         long employees = p.get(Field.EMPLOYEES_Y1);
         boolean sized = employees <= maxEmployees && p.get(Field.REVENUE_Y1) <= maxRevenue && p.get(Field.TOTAL_ASSETS_Y1) <= maxAssets;
-        set(r, techSize, altIf(sized), Decimals.toDouble(employees));
+        set(r, techSize, altIf(sized), r.actual == null ? 0 : Decimals.toDouble(employees));
         boolean highTech = p.isTrue(Field.HIGH_TECH);
         set(r, dHighTech, altIf(highTech), highTech ? 1 : 0);
         boolean award = p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= awardNational;
-        set(r, dAward, altIf(award), p.has(Field.NATIONAL_AWARD_RANK) ? Decimals.toDouble(p.get(Field.NATIONAL_AWARD_RANK)) : Double.NaN);
+        set(r, dAward, altIf(award), r.actual == null ? 0 : p.has(Field.NATIONAL_AWARD_RANK) ? Decimals.toDouble(p.get(Field.NATIONAL_AWARD_RANK)) : Double.NaN);
         int level = p.rdInstitution().ordinal();
         set(r, dInstitution, altIf(level >= minInstitution), level);
         boolean standard = p.isTrue(Field.STANDARD_LED);
@@ -108,23 +108,23 @@ final class TechInnovativeRule extends TierRule {
         long cost = p.get(Field.TOTAL_COST_Y1);
         int byRevenue = rev > 0 ? rdRevenue.scorePercent(rd, rev) : 0;
         int byCost = cost > 0 ? rdCost.scorePercent(rd, cost) : 0;
-        set(r, iRd, PASS, byRevenue >= byCost || cost <= 0 ? Decimals.percent(rd, rev) : Decimals.percent(rd, cost));
-        r.points[iRd] = Math.max(byRevenue, byCost);
+        set(r, iRd, PASS, r.actual == null ? 0 : byRevenue >= byCost || cost <= 0 ? Decimals.percent(rd, rev) : Decimals.percent(rd, cost));
+        points(r, iRd, Math.max(byRevenue, byCost));
         if (rev <= 0 && cost <= 0) {
             note(r, iRd, Note.UNDEFINED_RATIO);
         }
         blank(r, iRd, p, Field.TOTAL_COST_Y1);
         int ipPts = p.get(Field.IP1) > 0 ? ip1Points : ip2.score(p.get(Field.IP2));
-        set(r, iIp, PASS, Decimals.toDouble(p.get(Field.IP1) + p.get(Field.IP2)));
-        r.points[iIp] = ipPts;
+        set(r, iIp, PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1) + p.get(Field.IP2)));
+        points(r, iIp, ipPts);
         r.dimensions[techDimOffset] = staffPts;
-        r.dimensions[techDimOffset + 1] = r.points[iRd];
+        r.dimensions[techDimOffset + 1] = r.points(iRd);
         r.dimensions[techDimOffset + 2] = ipPts;
-        int techScore = staffPts + r.points[iRd] + ipPts;
+        int techScore = staffPts + r.points(iRd) + ipPts;
         r.techSmeScore = techScore;
         boolean techScorePass = techScore >= passMark && staffPts > 0;
         set(r, aScore, altIf(techScorePass), techScore);
-        r.points[aScore] = techScore;
+        points(r, aScore, techScore);
 
         Route route = null;
         if ((innRoutes & 1) != 0) {
@@ -156,24 +156,24 @@ final class TechInnovativeRule extends TierRule {
         Profile p = c.p;
         List<ScoreOption> options = new ArrayList<>();
         long rd = p.get(Field.RD_EXPENSE_Y1);
-        long[] up = Improvements.raisePercentNumerator(rdRevenue, rd, p.get(Field.REVENUE_Y1), r.points[iRd]);
+        long[] up = Improvements.raisePercentNumerator(rdRevenue, rd, p.get(Field.REVENUE_Y1), r.points(iRd));
         if (up != null) {
             options.add(new ScoreOption("TECH.RD", "研发费用增加 " + Hints.num(up[0]) + "万元", "+" + Hints.num(up[0]) + "万元 of R&D",
-                    (int) up[1] - r.points[iRd], Improvements.effort(up[0], rd)));
+                    (int) up[1] - r.points(iRd), Improvements.effort(up[0], rd)));
         }
         long techStaff = p.get(Field.TECH_STAFF_Y1);
-        long[] st = Improvements.raisePercentNumerator(staff, techStaff, p.get(Field.EMPLOYEES_Y1), r.points[iStaff]);
+        long[] st = Improvements.raisePercentNumerator(staff, techStaff, p.get(Field.EMPLOYEES_Y1), r.points(iStaff));
         if (st != null) {
             long people = (st[0] + Decimals.SCALE - 1) / Decimals.SCALE;
             options.add(new ScoreOption("TECH.STAFF", "科技人员增加 " + people + "人", "+" + people + " technology staff",
-                    (int) st[1] - r.points[iStaff], Improvements.effort(people * Decimals.SCALE, techStaff)));
+                    (int) st[1] - r.points(iStaff), Improvements.effort(people * Decimals.SCALE, techStaff)));
         }
-        if (r.points[iIp] < ip1Points) {
-            options.add(new ScoreOption("TECH.IP", "取得1项Ⅰ类知识产权", "obtain one Class I IP", ip1Points - r.points[iIp], 0.5));
+        if (r.points(iIp) < ip1Points) {
+            options.add(new ScoreOption("TECH.IP", "取得1项Ⅰ类知识产权", "obtain one Class I IP", ip1Points - r.points(iIp), 0.5));
         }
         List<ScoreOption> picked = Improvements.cheapest(options, Math.max(1, passMark - r.techSmeScore));
-        String sizeZh = r.status[techSize] == PASS ? "" : "(规模超出科技型中小企业上限，此途径不可用)";
-        String sizeEn = r.status[techSize] == PASS ? "" : " (too large for a technology-based SME: this route is closed)";
+        String sizeZh = r.rawStatus(techSize) == PASS ? "" : "(规模超出科技型中小企业上限，此途径不可用)";
+        String sizeEn = r.rawStatus(techSize) == PASS ? "" : " (too large for a technology-based SME: this route is closed)";
         return new Gap(defs[i].id(), r.conditionStatus(i), r.innovativeScore, inn.passMark,
                 "创新型途径：" + innHint[0] + "。科技型途径" + sizeZh + "：" + Improvements.scoreHintZh(r.techSmeScore, passMark, picked, "")
                         + "；或为高新技术企业、主导制定标准、拥有省级以上研发机构",

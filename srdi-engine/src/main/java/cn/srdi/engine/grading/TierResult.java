@@ -1,5 +1,6 @@
 package cn.srdi.engine.grading;
 
+import cn.srdi.engine.model.Decimals;
 import cn.srdi.engine.model.MainProductField;
 import cn.srdi.engine.model.RdInstitutionLevel;
 import cn.srdi.engine.model.SizeClass;
@@ -19,10 +20,14 @@ public final class TierResult {
     private static final Status[] STATUSES = Status.values();
 
     final TierRule rule;
-    final byte[] status;
-    final int[] points;
-    final double[] actual;
-    final int[] notes;
+    final GradeContext context;
+    /**
+     * One int per condition: status in bits 0-3, points in bits 4-15, note bits from 16 on. One
+     * array instead of three keeps grading to a couple of allocations per tier.
+     */
+    final int[] cells;
+    /** Display values, filled only when explaining (see {@link #actual(int)}); null while grading. */
+    double[] actual;
     final int[] dimensions;
     Status tierStatus;
     Route route;
@@ -32,14 +37,31 @@ public final class TierResult {
     /** For TECH_INNOVATIVE: which scoring system the dimensions belong to (0 innovative, 1 tech). */
     int dimensionSet;
 
-    TierResult(TierRule rule) {
+    TierResult(TierRule rule, GradeContext context) {
         this.rule = rule;
-        int n = rule.defs.length;
-        status = new byte[n];
-        points = new int[n];
-        actual = new double[n];
-        notes = new int[n];
-        dimensions = new int[rule.dimensionCount()];
+        this.context = context;
+        cells = new int[rule.defs.length];
+        dimensions = new int[rule.dimensionCount];
+    }
+
+    byte rawStatus(int i) {
+        return (byte) (cells[i] & 0xF);
+    }
+
+    /**
+     * The display values are not computed while grading (they decide nothing); the first request
+     * re-evaluates this tier once in explain mode, which is deterministic and fills them in.
+     */
+    private double[] actuals() {
+        double[] a = actual;
+        if (a == null) {
+            TierResult full = new TierResult(rule, context);
+            full.actual = new double[cells.length];
+            rule.evaluate(context, full);
+            a = full.actual;
+            actual = a;
+        }
+        return a;
     }
 
     public Tier tier() {
@@ -87,7 +109,7 @@ public final class TierResult {
     }
 
     public int conditionCount() {
-        return status.length;
+        return cells.length;
     }
 
     public ConditionDef def(int i) {
@@ -95,15 +117,15 @@ public final class TierResult {
     }
 
     public Status conditionStatus(int i) {
-        return STATUSES[status[i]];
+        return STATUSES[cells[i] & 0xF];
     }
 
     public int points(int i) {
-        return points[i];
+        return (cells[i] >>> 4) & 0xFFF;
     }
 
     public double actualNumber(int i) {
-        return actual[i];
+        return actuals()[i];
     }
 
     /** Index of a condition by id, or -1. */
@@ -112,7 +134,7 @@ public final class TierResult {
     }
 
     public List<Note> notes(int i) {
-        int bits = notes[i];
+        int bits = cells[i] >>> 16;
         if (bits == 0) {
             return List.of();
         }
@@ -126,13 +148,13 @@ public final class TierResult {
     }
 
     public Object actual(int i) {
-        double a = actual[i];
+        double a = actuals()[i];
         ConditionDef d = rule.defs[i];
         if (Double.isNaN(a)) {
             return null;
         }
         return switch (d.kind()) {
-            case NUMBER -> a;
+            case NUMBER -> Decimals.round4(a);
             case BOOLEAN -> a != 0;
             case SIZE_CLASS -> SizeClass.values()[(int) a].name();
             case RD_INSTITUTION -> RdInstitutionLevel.values()[(int) a].name();
@@ -144,20 +166,25 @@ public final class TierResult {
 
     public ConditionResult condition(int i) {
         ConditionDef d = rule.defs[i];
-        Integer pts = d.role() == Role.INDICATOR || d.max() > 0 ? points[i] : null;
+        Integer pts = d.role() == Role.INDICATOR || d.max() > 0 ? points(i) : null;
         return new ConditionResult(d, conditionStatus(i), actual(i), d.required(), pts, notes(i));
     }
 
     public List<ConditionResult> conditions() {
-        List<ConditionResult> list = new ArrayList<>(status.length);
-        for (int i = 0; i < status.length; i++) {
+        List<ConditionResult> list = new ArrayList<>(cells.length);
+        for (int i = 0; i < cells.length; i++) {
             list.add(condition(i));
         }
         return Collections.unmodifiableList(list);
     }
 
     /** The gate conditions that FAIL or are REVIEW, each with the smallest change that closes it. */
-    public List<Gap> gaps(GradeContext context) {
+    public List<Gap> gaps() {
         return rule.gaps(context, this);
+    }
+
+    /** Same as {@link #gaps()}; the context is the one this result was graded in. */
+    public List<Gap> gaps(GradeContext ignored) {
+        return gaps();
     }
 }

@@ -24,6 +24,9 @@ public abstract class TierRule {
     final String ruleSetId;
     final List<Tier> prerequisites;
     ConditionDef[] defs;
+    /** Indices of the GATE conditions, in order. */
+    int[] gates = new int[0];
+    int dimensionCount;
     private final List<ConditionDef> building = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String[]> dimensionSets = new ArrayList<>();
@@ -65,6 +68,10 @@ public abstract class TierRule {
         building.add(new ConditionDef(id, role, dimension, max, zh, en, required, required instanceof Double ? ">=" : null, kind, unit));
         index.put(id, building.size() - 1);
         defs = building.toArray(new ConditionDef[0]);
+        if (role == Role.GATE) {
+            gates = java.util.Arrays.copyOf(gates, gates.length + 1);
+            gates[gates.length - 1] = building.size() - 1;
+        }
         return building.size() - 1;
     }
 
@@ -90,17 +97,10 @@ public abstract class TierRule {
 
     /** Declares a set of scoring dimensions (Chinese names); returns the offset of its subtotals. */
     protected final int dimensions(String... names) {
-        int offset = dimensionCount();
+        int offset = dimensionCount;
         dimensionSets.add(names);
+        dimensionCount += names.length;
         return offset;
-    }
-
-    int dimensionCount() {
-        int n = 0;
-        for (String[] s : dimensionSets) {
-            n += s.length;
-        }
-        return n;
     }
 
     String[] dimensionNames(int set) {
@@ -117,7 +117,7 @@ public abstract class TierRule {
 
     /** Evaluates every condition of this tier and sets the tier's status, route and score. */
     public final TierResult evaluate(GradeContext c) {
-        TierResult r = new TierResult(this);
+        TierResult r = new TierResult(this, c);
         evaluate(c, r);
         return r;
     }
@@ -129,9 +129,9 @@ public abstract class TierRule {
 
     List<Gap> gaps(GradeContext c, TierResult r) {
         List<Gap> gaps = new ArrayList<>();
-        for (int i = 0; i < defs.length; i++) {
-            byte s = r.status[i];
-            if (defs[i].role() == Role.GATE && (s == FAIL || s == REVIEW)) {
+        for (int i : gates) {
+            byte s = r.rawStatus(i);
+            if (s == FAIL || s == REVIEW) {
                 gaps.add(gap(i, c, r));
             }
         }
@@ -140,13 +140,32 @@ public abstract class TierRule {
 
     // ---------------------------------------------------------------- helpers for subclasses
 
+    /** Sets the status of a condition and, when explaining, its display value. */
     static void set(TierResult r, int i, byte status, double actual) {
-        r.status[i] = status;
-        r.actual[i] = actual;
+        r.cells[i] = (r.cells[i] & ~0xF) | status;
+        double[] a = r.actual;
+        if (a != null) {
+            a[i] = actual;
+        }
+    }
+
+    static void status(TierResult r, int i, byte status) {
+        r.cells[i] = (r.cells[i] & ~0xF) | status;
+    }
+
+    static void actual(TierResult r, int i, double actual) {
+        double[] a = r.actual;
+        if (a != null) {
+            a[i] = actual;
+        }
+    }
+
+    static void points(TierResult r, int i, int points) {
+        r.cells[i] = (r.cells[i] & ~0xFFF0) | (points << 4);
     }
 
     static void note(TierResult r, int i, Note n) {
-        r.notes[i] |= 1 << n.ordinal();
+        r.cells[i] |= 1 << (16 + n.ordinal());
     }
 
     /** Adds NOT_PROVIDED when the field is blank (rule 2.6). */
@@ -167,16 +186,14 @@ public abstract class TierRule {
     /** Sets the tier status from its gates (rule 2.8). */
     static void settle(TierResult r) {
         boolean review = false;
-        ConditionDef[] defs = r.rule.defs;
-        for (int i = 0; i < defs.length; i++) {
-            if (defs[i].role() != Role.GATE) {
-                continue;
-            }
-            if (r.status[i] == FAIL) {
+        int[] cells = r.cells;
+        for (int i : r.rule.gates) {
+            int s = cells[i] & 0xF;
+            if (s == FAIL) {
                 r.tierStatus = Status.FAIL;
                 return;
             }
-            review |= r.status[i] == REVIEW;
+            review |= s == REVIEW;
         }
         r.tierStatus = review ? Status.REVIEW : Status.PASS;
     }

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 public final class Profile {
     private static final int N = Field.ALL.length;
+    private static final ApplicationType[] TYPES = ApplicationType.values();
+    private static final RdInstitutionLevel[] LEVELS = RdInstitutionLevel.values();
+    private static final MainProductField[] FIELDS = MainProductField.values();
 
     private final long[] values = new long[N];
     private final boolean[] present = new boolean[N];
@@ -84,15 +87,15 @@ public final class Profile {
     }
 
     public ApplicationType applicationType() {
-        return has(Field.APPLICATION_TYPE) ? ApplicationType.values()[(int) get(Field.APPLICATION_TYPE)] : ApplicationType.NEW;
+        return has(Field.APPLICATION_TYPE) ? TYPES[(int) get(Field.APPLICATION_TYPE)] : ApplicationType.NEW;
     }
 
     public RdInstitutionLevel rdInstitution() {
-        return has(Field.RD_INSTITUTION_LEVEL) ? RdInstitutionLevel.values()[(int) get(Field.RD_INSTITUTION_LEVEL)] : RdInstitutionLevel.NONE;
+        return has(Field.RD_INSTITUTION_LEVEL) ? LEVELS[(int) get(Field.RD_INSTITUTION_LEVEL)] : RdInstitutionLevel.NONE;
     }
 
     public MainProductField mainProductField() {
-        return has(Field.MAIN_PRODUCT_FIELD) ? MainProductField.values()[(int) get(Field.MAIN_PRODUCT_FIELD)] : MainProductField.OTHER;
+        return has(Field.MAIN_PRODUCT_FIELD) ? FIELDS[(int) get(Field.MAIN_PRODUCT_FIELD)] : MainProductField.OTHER;
     }
 
     public String creditCode() {

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public final class Bands {
     private final Band.Op[] ops;
+    /** Per band, bit (signum + 1) is set when a comparison result with that signum is accepted. */
+    private final int[] accept;
     private final long[] cuts;
     private final int[] points;
     private final int otherwise;
@@ -17,11 +19,13 @@ public final class Bands {
     public Bands(List<Band> bands, int otherwise) {
         int n = bands.size();
         ops = new Band.Op[n];
+        accept = new int[n];
         cuts = new long[n];
         points = new int[n];
         int m = otherwise;
         for (int i = 0; i < n; i++) {
             ops[i] = bands.get(i).op();
+            accept[i] = (ops[i].test(-1) ? 1 : 0) | (ops[i].test(0) ? 2 : 0) | (ops[i].test(1) ? 4 : 0);
             cuts[i] = bands.get(i).cut();
             points[i] = bands.get(i).points();
             m = Math.max(m, points[i]);
@@ -49,7 +53,7 @@ public final class Bands {
     /** Points of a plain value. */
     public int score(long value) {
         for (int i = 0; i < cuts.length; i++) {
-            if (ops[i].test(Long.compare(value, cuts[i]))) {
+            if ((accept[i] >> (Long.compare(value, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
             }
         }
@@ -59,7 +63,7 @@ public final class Bands {
     /** Points of the percentage num/den·100, exactly; {@code otherwise} is not used for den ≤ 0 (callers score 0). */
     public int scorePercent(long num, long den) {
         for (int i = 0; i < cuts.length; i++) {
-            if (ops[i].test(Decimals.comparePercent(num, den, cuts[i]))) {
+            if ((accept[i] >> (Decimals.comparePercent(num, den, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
             }
         }
@@ -69,7 +73,7 @@ public final class Bands {
     /** Points of the growth (a−b)/b·100 with b &gt; 0. */
     public int scoreGrowth(long a, long b) {
         for (int i = 0; i < cuts.length; i++) {
-            if (ops[i].test(Decimals.compareGrowth(a, b, cuts[i]))) {
+            if ((accept[i] >> (Decimals.compareGrowth(a, b, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
             }
         }
@@ -79,7 +83,7 @@ public final class Bands {
     /** Points of the mean of g(a,b) and g(b,c), b and c &gt; 0. */
     public int scoreMeanGrowth(long a, long b, long c) {
         for (int i = 0; i < cuts.length; i++) {
-            if (ops[i].test(Decimals.compareMeanGrowth(a, b, c, cuts[i]))) {
+            if ((accept[i] >> (Decimals.compareMeanGrowth(a, b, c, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
             }
         }

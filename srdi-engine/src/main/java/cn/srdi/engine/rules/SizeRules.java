@@ -17,16 +17,17 @@ public final class SizeRules {
 
     /** One comparison {@code var op value}. */
     private record Term(int var, Band.Op op, long value) {
-        boolean test(long[] v) {
-            return op.test(Long.compare(v[var], value));
+        boolean test(long e, long r, long a) {
+            long v = var == E ? e : var == R ? r : a;
+            return op.test(Long.compare(v, value));
         }
     }
 
     /** Terms joined all by {@code and} or all by {@code or}. */
     private record Expr(Term[] terms, boolean and) {
-        boolean test(long[] v) {
+        boolean test(long e, long r, long a) {
             for (Term t : terms) {
-                boolean ok = t.test(v);
+                boolean ok = t.test(e, r, a);
                 if (and && !ok) {
                     return false;
                 }
@@ -59,9 +60,37 @@ public final class SizeRules {
     }
 
     private final Group[] groups;
+    /**
+     * Group of each section letter × division ({@code (letter - 'A') * 100 + division}), or -1 when
+     * a pattern longer than a division (e.g. K7010) needs the full walk for that division.
+     */
+    private final byte[] byDivision = new byte[26 * 100];
 
     private SizeRules(Group[] groups) {
         this.groups = groups;
+        for (int l = 0; l < 26; l++) {
+            for (int d = 0; d < 100; d++) {
+                String prefix = (char) ('A' + l) + (d < 10 ? "0" : "") + d;
+                boolean finer = false;
+                for (Group g : groups) {
+                    for (Pattern pt : g.patterns()) {
+                        finer |= pt.fromDivision() < 0 && pt.prefix().length() > 3 && pt.prefix().startsWith(prefix);
+                    }
+                }
+                byDivision[l * 100 + d] = finer ? -1 : (byte) walk(prefix);
+            }
+        }
+    }
+
+    private int walk(String code) {
+        for (int i = 0; i < groups.length; i++) {
+            for (Pattern pt : groups[i].patterns()) {
+                if (pt.matches(code)) {
+                    return i;
+                }
+            }
+        }
+        throw new IllegalStateException("no size group for " + code);
     }
 
     public static SizeRules from(RuleParams p) {
@@ -80,22 +109,24 @@ public final class SizeRules {
 
     /** Size class of an enterprise with the normalised industry code (section letter first). */
     public SizeClass classify(String industryCode, long employees, long revenue, long assets) {
-        long[] v = {employees, revenue, assets};
         String code = industryCode == null ? "" : industryCode;
-        for (Group g : groups) {
-            for (Pattern pt : g.patterns()) {
-                if (pt.matches(code)) {
-                    if (!g.sme().test(v)) {
-                        return SizeClass.LARGE;
-                    }
-                    if (g.medium().test(v)) {
-                        return SizeClass.MEDIUM;
-                    }
-                    return g.small().test(v) ? SizeClass.SMALL : SizeClass.MICRO;
-                }
+        int g = -1;
+        if (code.length() >= 3) {
+            int l = code.charAt(0) - 'A';
+            int d1 = code.charAt(1) - '0';
+            int d2 = code.charAt(2) - '0';
+            if (l >= 0 && l < 26 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
+                g = byDivision[l * 100 + d1 * 10 + d2];
             }
         }
-        throw new IllegalStateException("no size group for " + code);
+        Group group = groups[g >= 0 ? g : walk(code)];
+        if (!group.sme().test(employees, revenue, assets)) {
+            return SizeClass.LARGE;
+        }
+        if (group.medium().test(employees, revenue, assets)) {
+            return SizeClass.MEDIUM;
+        }
+        return group.small().test(employees, revenue, assets) ? SizeClass.SMALL : SizeClass.MICRO;
     }
 
     /** Name of the industry group a code falls in. */
