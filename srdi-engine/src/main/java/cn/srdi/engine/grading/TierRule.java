@@ -185,17 +185,12 @@ public abstract class TierRule {
 
     /** Sets the tier status from its gates (rule 2.8). */
     static void settle(TierResult r) {
-        boolean review = false;
+        int seen = 0;
         int[] cells = r.cells;
         for (int i : r.rule.gates) {
-            int s = cells[i] & 0xF;
-            if (s == FAIL) {
-                r.tierStatus = Status.FAIL;
-                return;
-            }
-            review |= s == REVIEW;
+            seen |= 1 << (cells[i] & 0xF);
         }
-        r.tierStatus = review ? Status.REVIEW : Status.PASS;
+        r.tierStatus = (seen & (1 << FAIL)) != 0 ? Status.FAIL : (seen & (1 << REVIEW)) != 0 ? Status.REVIEW : Status.PASS;
     }
 
     /** COMMON.SIZE and COMMON.EXCLUSION, the preconditions of every SME tier (section 3). */
