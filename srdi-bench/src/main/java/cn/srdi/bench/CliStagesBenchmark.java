@@ -111,7 +111,7 @@ public class CliStagesBenchmark {
         try (CsvRowSource src = CsvRowSource.open(file)) {
             RawRow r;
             while ((r = src.next()) != null) {
-                cells += r.cells().length;
+                cells += r.cellCount();
             }
         }
         return cells;

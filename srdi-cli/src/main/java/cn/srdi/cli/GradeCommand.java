@@ -3,19 +3,22 @@ package cn.srdi.cli;
 import cn.srdi.engine.grading.Grade;
 import cn.srdi.engine.grading.Grader;
 import cn.srdi.engine.io.ReadResult;
+import cn.srdi.engine.output.ByteSink;
 import cn.srdi.engine.output.GradeCsv;
 import cn.srdi.engine.output.GradeJson;
 import cn.srdi.engine.output.GradeXlsx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,9 +45,17 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE", description = "write rejected rows here as CSV (default: standard error)")
     Path errors;
 
-    /** What a worker makes of one batch. */
-    private record Chunk(byte[] text, List<Grade> grades, RunSummary.Counts counts, List<ReadResult.Rejected> warnings) {
+    /**
+     * What a worker makes of one batch, per row of the list it was given: the output bytes (for csv
+     * and jsonl: row {@code i} is {@code [ends[i-1], ends[i])} of {@code text}) or the grades (xlsx),
+     * what each row adds to the counts, and the rows with warnings (by index).
+     */
+    private record Chunk(ByteSink text, int[] ends, List<Grade> grades, RunSummary.Counts counts, byte[] rowCounts,
+                         List<ReadResult.Rejected> warnings, int[] warned) {
     }
+
+    /** Output buffers handed back by the writing thread once written, for the workers to reuse. */
+    private final Queue<ByteSink> buffers = new ConcurrentLinkedQueue<>();
 
     @Override
     public Integer call() {
@@ -60,21 +71,41 @@ final class GradeCommand implements Callable<Integer> {
         try (var src = in.source(); OutputStream out = Output.stream(output); ErrorReport rejected = new ErrorReport(errors, err)) {
             GradeXlsx xlsx = format == Format.xlsx ? new GradeXlsx(out, "评级结果 grades") : null;
             if (format == Format.csv) {
-                StringBuilder sb = new StringBuilder();
-                GradeCsv.header(sb);
-                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                ByteSink header = new ByteSink(512);
+                GradeCsv.header(header);
+                header.writeTo(out);
             }
-            Pipeline.run(in.source(), in.converter(), batch -> work(grader, batch), b -> {
+            Pipeline.runFused(in.source(), in.converter(), batch -> work(grader, batch), b -> {
+                Chunk c = b.result();
+                int[] dropped = b.dropped();
                 rejected.add(b.rejected());
-                rejected.add(b.result().warnings());
+                rejected.add(dropped.length == 0 ? c.warnings() : kept(c.warnings(), c.warned(), dropped));
                 summary.rejectedRows += b.rejected().size();
-                summary.merge(b.result().counts());
+                for (int i : dropped) {
+                    c.counts().remove(c.rowCounts(), i);
+                }
+                summary.merge(c.counts());
                 try {
-                    if (b.result().text() != null) {
-                        out.write(b.result().text());
+                    if (c.text() != null) {
+                        byte[] bytes = c.text().array();
+                        int from = 0;
+                        for (int i : dropped) {
+                            int cut = i == 0 ? 0 : c.ends()[i - 1];
+                            out.write(bytes, from, cut - from);
+                            from = c.ends()[i];
+                        }
+                        out.write(bytes, from, c.text().size() - from);
+                        c.text().reset();
+                        buffers.offer(c.text());
                     } else {
-                        for (Grade g : b.result().grades()) {
-                            xlsx.write(g);
+                        int d = 0;
+                        List<Grade> grades = c.grades();
+                        for (int i = 0; i < grades.size(); i++) {
+                            if (d < dropped.length && dropped[d] == i) {
+                                d++;
+                                continue;
+                            }
+                            xlsx.write(grades.get(i));
                         }
                     }
                 } catch (IOException e) {
@@ -94,44 +125,65 @@ final class GradeCommand implements Callable<Integer> {
         return SrdiCommand.exitCode(summary.gradedRows, summary.rejectedRows);
     }
 
+    /** The warnings of the rows not dropped. */
+    private static List<ReadResult.Rejected> kept(List<ReadResult.Rejected> warnings, int[] warned, int[] dropped) {
+        List<ReadResult.Rejected> out = new ArrayList<>(warnings.size());
+        for (int w = 0; w < warnings.size(); w++) {
+            if (Arrays.binarySearch(dropped, warned[w]) < 0) {
+                out.add(warnings.get(w));
+            }
+        }
+        return out;
+    }
+
     private Chunk work(Grader grader, List<ReadResult.Accepted> batch) {
+        int n = batch.size();
         RunSummary.Counts counts = new RunSummary.Counts();
+        byte[] rowCounts = new byte[n * RunSummary.Counts.PER_ROW];
         List<ReadResult.Rejected> warnings = new ArrayList<>();
-        for (ReadResult.Accepted a : batch) {
+        int[] warned = new int[4];
+        for (int i = 0; i < n; i++) {
+            ReadResult.Accepted a = batch.get(i);
             if (!a.warnings().isEmpty()) {
+                if (warnings.size() == warned.length) {
+                    warned = Arrays.copyOf(warned, warned.length * 2);
+                }
+                warned[warnings.size()] = i;
                 warnings.add(new ReadResult.Rejected(a.row(), a.warnings()));
             }
         }
-        switch (format) {
-            case csv -> {
-                StringBuilder sb = new StringBuilder(batch.size() * 160);
-                for (ReadResult.Accepted a : batch) {
-                    Grade g = grader.grade(a.profile());
-                    counts.add(g);
-                    GradeCsv.write(sb, g);
-                }
-                return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), null, counts, warnings);
+        if (format == Format.xlsx) {
+            List<Grade> grades = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Grade g = grader.grade(batch.get(i).profile());
+                counts.add(g, rowCounts, i);
+                grades.add(g);
             }
-            case jsonl -> {
-                StringWriter w = new StringWriter(batch.size() * 4096);
-                GradeJson json = new GradeJson(w);
-                for (ReadResult.Accepted a : batch) {
-                    Grade g = grader.grade(a.profile());
-                    counts.add(g);
-                    json.write(g);
-                }
-                json.close();
-                return new Chunk(w.toString().getBytes(StandardCharsets.UTF_8), null, counts, warnings);
-            }
-            default -> {
-                List<Grade> grades = new ArrayList<>(batch.size());
-                for (ReadResult.Accepted a : batch) {
-                    Grade g = grader.grade(a.profile());
-                    counts.add(g);
-                    grades.add(g);
-                }
-                return new Chunk(null, grades, counts, warnings);
-            }
+            return new Chunk(null, null, grades, counts, rowCounts, warnings, warned);
         }
+        ByteSink sink = buffers.poll();
+        if (sink == null) {
+            sink = new ByteSink(n * (format == Format.csv ? 192 : 4096));
+        }
+        int[] ends = new int[n];
+        if (format == Format.csv) {
+            for (int i = 0; i < n; i++) {
+                Grade g = grader.grade(batch.get(i).profile());
+                counts.add(g, rowCounts, i);
+                GradeCsv.write(sink, g);
+                ends[i] = sink.size();
+            }
+        } else {
+            Writer w = sink.asWriter();
+            GradeJson json = new GradeJson(w);
+            for (int i = 0; i < n; i++) {
+                Grade g = grader.grade(batch.get(i).profile());
+                counts.add(g, rowCounts, i);
+                json.write(g);
+                ends[i] = sink.size();
+            }
+            json.close();
+        }
+        return new Chunk(sink, ends, null, counts, rowCounts, warnings, warned);
     }
 }

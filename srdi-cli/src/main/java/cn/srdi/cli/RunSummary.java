@@ -27,14 +27,54 @@ final class RunSummary {
         final long[] graded = new long[TIERS.length];
         long rows;
 
+        /** Bytes per row in the {@code rowCounts} of {@link #add(Grade, byte[], int)}. */
+        static final int PER_ROW = 3;
+
         void add(Grade g) {
+            add(g, null, 0);
+        }
+
+        /**
+         * Counts a grade, and notes what it added in {@code rowCounts} at {@code i * PER_ROW} (when not
+         * null) so that {@link #remove} can take it back.
+         */
+        void add(Grade g, byte[] rowCounts, int i) {
             rows++;
             Tier e = g.eligibleTier();
-            eligible[e == null ? TIERS.length : e.ordinal()]++;
-            for (TierResult r : g.tiers()) {
-                graded[r.tier().ordinal()]++;
-                if (r.status() == Status.PASS) {
-                    passing[r.tier().ordinal()]++;
+            int el = e == null ? TIERS.length : e.ordinal();
+            eligible[el]++;
+            int gradedMask = 0;
+            int passMask = 0;
+            for (Tier t : TIERS) {
+                TierResult r = g.tier(t);
+                if (r != null) {
+                    graded[t.ordinal()]++;
+                    gradedMask |= 1 << t.ordinal();
+                    if (r.status() == Status.PASS) {
+                        passing[t.ordinal()]++;
+                        passMask |= 1 << t.ordinal();
+                    }
+                }
+            }
+            if (rowCounts != null) {
+                rowCounts[i * PER_ROW] = (byte) el;
+                rowCounts[i * PER_ROW + 1] = (byte) gradedMask;
+                rowCounts[i * PER_ROW + 2] = (byte) passMask;
+            }
+        }
+
+        /** Takes back what row {@code i} added (a row cut out as a duplicate). */
+        void remove(byte[] rowCounts, int i) {
+            rows--;
+            eligible[rowCounts[i * PER_ROW]]--;
+            int gradedMask = rowCounts[i * PER_ROW + 1];
+            int passMask = rowCounts[i * PER_ROW + 2];
+            for (int t = 0; t < TIERS.length; t++) {
+                if ((gradedMask & (1 << t)) != 0) {
+                    graded[t]--;
+                }
+                if ((passMask & (1 << t)) != 0) {
+                    passing[t]--;
                 }
             }
         }

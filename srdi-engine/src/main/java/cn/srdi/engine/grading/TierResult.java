@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public final class TierResult {
     private static final Status[] STATUSES = Status.values();
+    private static final int[] NO_DIMENSIONS = new int[0];
 
     final TierRule rule;
     final GradeContext context;
@@ -41,7 +42,7 @@ public final class TierResult {
         this.rule = rule;
         this.context = context;
         cells = new int[rule.defs.length];
-        dimensions = new int[rule.dimensionCount];
+        dimensions = rule.dimensionCount == 0 ? NO_DIMENSIONS : new int[rule.dimensionCount];
     }
 
     byte rawStatus(int i) {

@@ -3,6 +3,7 @@ package cn.srdi.engine.io;
 import cn.srdi.engine.model.Field;
 import cn.srdi.engine.model.Profile;
 import cn.srdi.engine.model.ProfileValues;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,16 +63,23 @@ public final class RowConverter {
         return mapping;
     }
 
-    /** Converts one row; never throws for bad content (bad content gives a rejected row). */
+    /**
+     * Converts one row; never throws for bad content (bad content gives a rejected row). A row read
+     * from CSV is converted from its UTF-8 bytes: strings are built only for the text columns (and
+     * for the values named in problems), never the row's whole {@link RawRow#cells()}.
+     */
     public ReadResult convert(RawRow raw) {
         long row = raw.row();
-        String[] cells = raw.cells();
-        int n = cells.length;
+        int n = raw.cellCount();
         if (n != width && n != namedWidth) {
             return new ReadResult.Rejected(row, List.of(Problem.error(row, null, null,
-                    "本行有 " + cells.length + " 个单元格, 而表头有 " + width + " 列",
-                    "the row has " + cells.length + " cells but the header has " + width + " columns")));
+                    "本行有 " + n + " 个单元格, 而表头有 " + width + " 列",
+                    "the row has " + n + " cells but the header has " + width + " columns")));
         }
+        if (raw.hasBytes()) {
+            return convertBytes(raw, row, n);
+        }
+        String[] cells = raw.cells();
         Profile p = new Profile().row(row);
         Problems problems = null;
         for (int i = 0; i < n; i++) {
@@ -88,7 +96,11 @@ public final class RowConverter {
                 problems.cell(f, cell.trim(), cp);
             }
         }
-        problems = checkRow(p, cells, problems, row);
+        problems = checkRow(p, raw, problems, row);
+        return result(p, problems, row);
+    }
+
+    private static ReadResult result(Profile p, Problems problems, long row) {
         if (problems == null) {
             return new ReadResult.Accepted(p, List.of());
         }
@@ -97,7 +109,91 @@ public final class RowConverter {
                 : new ReadResult.Accepted(p, problems.list);
     }
 
-    private Problems checkRow(Profile p, String[] cells, Problems problems, long row) {
+    /** {@link #convert} of a row held as UTF-8 bytes (see {@link RawRow#ends} for the two layouts). */
+    private ReadResult convertBytes(RawRow raw, long row, int n) {
+        final byte[] b = raw.data;
+        final int[] ends = raw.ends;
+        final int stop = raw.to;
+        final Field[] fs = fields;
+        Profile p = new Profile().row(row);
+        Problems problems = null;
+        int start = raw.from;
+        for (int i = 0; i < n; i++) {
+            int end;
+            boolean ascii;
+            if (ends == null) {
+                end = start;
+                int nonAscii = 0;
+                while (end < stop) {
+                    byte c = b[end];
+                    if (c == ',') {
+                        break;
+                    }
+                    nonAscii |= c;
+                    end++;
+                }
+                ascii = nonAscii >= 0;
+            } else {
+                int e = ends[i];
+                end = e & Integer.MAX_VALUE;
+                ascii = e >= 0;
+            }
+            Field f = fs[i];
+            if (f != null && end > start) {
+                ProfileValues.CellProblem cp;
+                String value = null;
+                if (ascii) {
+                    int ts = start;
+                    int te = end;
+                    while (ts < te && b[ts] <= ' ') {
+                        ts++;
+                    }
+                    while (te > ts && b[te - 1] <= ' ') {
+                        te--;
+                    }
+                    if (ts < te) {
+                        cp = ProfileValues.parseAsciiInto(p, f, b, ts, te);
+                    } else if (asciiBlank(b, start, end)) {
+                        cp = null; // blank: not provided
+                    } else {
+                        // only control characters: not blank for String.isBlank, empty once trimmed
+                        cp = ProfileValues.parseInto(p, f, "");
+                    }
+                    if (cp != null) {
+                        value = new String(b, ts, te - ts, StandardCharsets.ISO_8859_1);
+                    }
+                } else {
+                    String cell = new String(b, start, end - start, StandardCharsets.UTF_8);
+                    cp = isBlank(cell) ? null : ProfileValues.parseInto(p, f, cell);
+                    if (cp != null) {
+                        value = cell.trim();
+                    }
+                }
+                if (cp != null) {
+                    if (problems == null) {
+                        problems = new Problems(row);
+                    }
+                    problems.cell(f, value, cp);
+                }
+            }
+            start = ends == null ? end + 1 : end;
+        }
+        problems = checkRow(p, raw, problems, row);
+        return result(p, problems, row);
+    }
+
+    /** String.isBlank of ASCII bytes: every byte one of Character.isWhitespace's ASCII characters. */
+    private static boolean asciiBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (!(c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Problems checkRow(Profile p, RawRow cells, Problems problems, long row) {
         for (Field f : REQUIRED) {
             if (!p.has(f) && (problems == null || !problems.isBad(f))) {
                 problems = orNew(problems, row);
@@ -140,9 +236,9 @@ public final class RowConverter {
         return cell.isBlank();
     }
 
-    private String cellOf(String[] cells, Field f) {
+    private String cellOf(RawRow raw, Field f) {
         int c = mapping.column(f);
-        return c < 0 ? "" : cells[c].trim();
+        return c < 0 ? "" : raw.cell(c).trim();
     }
 
     private static Problems orNew(Problems problems, long row) {

@@ -18,9 +18,12 @@ import java.util.Arrays;
  * swallow every following row. A leading UTF-8 byte order mark is skipped. Not thread-safe.
  */
 final class Utf8CsvScanner implements Closeable {
-    private static final int INITIAL_BUFFER = 1 << 20;
+    /** Below half a G1 region of a small heap, so that a buffer is never a humongous object. */
+    private static final int INITIAL_BUFFER = 1 << 18;
     private static final int MAX_RECORD_BYTES = 64 << 20;
     private static final int NON_ASCII = Integer.MIN_VALUE;
+    /** What {@link #scanPlain()} returns for a record with a quote, which {@link #scanRecord()} reads. */
+    private static final int QUOTED = -2;
 
     /** The input is not valid UTF-8 at {@link #byteOffset()}. */
     static final class DecodingFailure extends IOException {
@@ -64,7 +67,19 @@ final class Utf8CsvScanner implements Closeable {
     /** Physical line (1-based) where the next record starts. */
     private long line = 1;
 
-    /** The current record: cell bytes one after the other, unquoted and unescaped. */
+    /** True when rows refer to {@link #buf}: it is then never written again (a new one is read). */
+    private boolean shared;
+    /**
+     * True when the current record has no quote: its cells are {@code buf[recFrom, recTo)} split on
+     * commas, {@link #count} of them. Otherwise the record is in {@link #rec} and {@link #ends}.
+     */
+    private boolean plain;
+    private int recFrom;
+    private int recTo;
+    /** Bytes of the current record in the input, line break included. */
+    private int inputBytes;
+
+    /** The current quoted record: cell bytes one after the other, unquoted and unescaped. */
     private byte[] rec = new byte[4096];
     private int recLength;
     /** End of each cell in {@link #rec}, top bit set for a cell with non-ASCII bytes. */
@@ -107,8 +122,12 @@ final class Utf8CsvScanner implements Closeable {
                 fill();
                 continue;
             }
-            int end = scanRecord();
+            int end = scanPlain();
+            if (end == QUOTED) {
+                end = scanRecord();
+            }
             if (end >= 0) {
+                inputBytes = end - pos;
                 pos = end;
                 line += recordLines;
                 return true;
@@ -121,9 +140,16 @@ final class Utf8CsvScanner implements Closeable {
         }
     }
 
-    /** The current record as a raw row (bytes copied; strings built later, on first use). */
+    /**
+     * The current record as a raw row (strings built later, on first use): a plain record refers to
+     * the input buffer, which is then never reused; a quoted one is copied.
+     */
     RawRow toRawRow(long row) {
-        return new RawRow(row, Arrays.copyOf(rec, recLength), Arrays.copyOf(ends, count));
+        if (plain) {
+            shared = true;
+            return new RawRow(row, buf, recFrom, recTo, count, inputBytes);
+        }
+        return new RawRow(row, Arrays.copyOf(rec, recLength), Arrays.copyOf(ends, count), inputBytes);
     }
 
     /** The current record's cells as strings. */
@@ -133,6 +159,25 @@ final class Utf8CsvScanner implements Closeable {
 
     /** True when every cell of the current record is empty or only spaces and tabs (decoding the rare other cases). */
     boolean isBlankRecord() {
+        if (plain) {
+            byte[] b = buf;
+            for (int i = recFrom; i < recTo; i++) {
+                byte c = b[i];
+                if (c == ',' || c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || (c >= 0x1C && c <= 0x1F)) {
+                    continue;
+                }
+                if (c >= 0) {
+                    return false;
+                }
+                for (String cell : new RawRow(0, b, recFrom, recTo, count, 0).cells()) {
+                    if (!cell.isBlank()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return true;
+        }
         int start = 0;
         for (int k = 0; k < count; k++) {
             int e = ends[k];
@@ -160,6 +205,109 @@ final class Utf8CsvScanner implements Closeable {
     }
 
     /**
+     * Scans one record from {@link #pos} when it has no quote (the usual case): finds its end,
+     * counts its cells and validates its UTF-8 in one pass, without copying. Returns the index just
+     * past the record's line break, -1 when the buffered bytes end before the record does (and
+     * more input may follow), or {@link #QUOTED} when the record has a quote.
+     */
+    private int scanPlain() throws IOException {
+        final byte[] b = buf;
+        final int lim = limit;
+        int i = pos;
+        int commas = 0;
+        while (i < lim) {
+            byte c = b[i];
+            if (c > '"') {
+                if (c == ',') {
+                    commas++;
+                }
+                i++;
+            } else if (c >= 0) {
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                if (c == '"') {
+                    return QUOTED;
+                }
+                i++;
+            } else {
+                int n = sequenceLength(b, i, lim);
+                if (n < 0) {
+                    if (n == -1 && !eof) {
+                        return -1; // cut by the end of the buffer
+                    }
+                    throw new DecodingFailure(bufferStart + i);
+                }
+                i += n;
+            }
+        }
+        int next;
+        if (i == lim) {
+            if (!eof) {
+                return -1;
+            }
+            recordLines = 0;
+            next = i; // the end of the input ends the record
+        } else {
+            recordLines = 1;
+            if (b[i] == '\r') {
+                if (i + 1 == lim && !eof) {
+                    return -1;
+                }
+                next = i + 1 < lim && b[i + 1] == '\n' ? i + 2 : i + 1;
+            } else {
+                next = i + 1;
+            }
+        }
+        plain = true;
+        recFrom = pos;
+        recTo = i;
+        count = commas + 1;
+        return next;
+    }
+
+    /**
+     * Length of the well-formed UTF-8 sequence starting with the non-ASCII byte {@code b[i]}; -1
+     * when {@code b[stop)} cuts a sequence that is well-formed so far, -2 when it is ill-formed
+     * (as {@link #firstInvalid} judges it).
+     */
+    private static int sequenceLength(byte[] b, int i, int stop) {
+        int c = b[i] & 0xFF;
+        int need;
+        int min2 = 0x80;
+        int max2 = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            if (c == 0xE0) {
+                min2 = 0xA0;
+            } else if (c == 0xED) {
+                max2 = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            if (c == 0xF0) {
+                min2 = 0x90;
+            } else if (c == 0xF4) {
+                max2 = 0x8F;
+            }
+        } else {
+            return -2;
+        }
+        for (int k = 1; k <= need; k++) {
+            if (i + k >= stop) {
+                return -1;
+            }
+            int ck = b[i + k] & 0xFF;
+            if (k == 1 ? ck < min2 || ck > max2 : ck < 0x80 || ck > 0xBF) {
+                return -2;
+            }
+        }
+        return need + 1;
+    }
+
+    /**
      * Scans one record from {@link #pos} into {@link #rec} and {@link #ends}. Returns the index
      * just past the record's line break, or -1 when the buffered bytes end before the record does
      * (and more input may follow).
@@ -168,6 +316,7 @@ final class Utf8CsvScanner implements Closeable {
         final byte[] b = buf;
         final int lim = limit;
         int i = pos;
+        plain = false;
         count = 0;
         recLength = 0;
         recordLines = 0;
@@ -342,18 +491,26 @@ final class Utf8CsvScanner implements Closeable {
 
     /** Moves the unscanned bytes to the front (growing the buffer if one record fills it) and reads more. */
     private void fill() throws IOException {
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, limit - pos);
-            bufferStart += pos;
-            limit -= pos;
-            pos = 0;
-        }
-        if (limit == buf.length) {
-            if (buf.length >= MAX_RECORD_BYTES) {
+        int keep = limit - pos;
+        int size = buf.length;
+        if (keep == size) {
+            if (size >= MAX_RECORD_BYTES) {
                 throw new SyntaxFailure("record larger than " + (MAX_RECORD_BYTES >> 20) + " MiB", line);
             }
-            buf = Arrays.copyOf(buf, buf.length * 2);
+            size *= 2;
         }
+        if (shared || size != buf.length) {
+            // rows refer to the old buffer (or it is too small): carry the unscanned bytes over
+            byte[] fresh = new byte[size];
+            System.arraycopy(buf, pos, fresh, 0, keep);
+            buf = fresh;
+            shared = false;
+        } else if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, keep);
+        }
+        bufferStart += pos;
+        limit = keep;
+        pos = 0;
         int n = in.readNBytes(buf, limit, buf.length - limit);
         if (n == 0) {
             eof = true;

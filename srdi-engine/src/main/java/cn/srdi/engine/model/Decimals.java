@@ -22,7 +22,7 @@ public final class Decimals {
     }
 
     /**
-     * Parses a plain decimal ("12", "-3.5", "0.0001", "1e3" is refused) into a scaled long.
+     * Parses a plain decimal ("12", "-3.5", "0.0001"; "1e3" and "1,234" are refused) into a scaled long.
      *
      * @throws NumberFormatException with a short English reason
      */
@@ -48,14 +48,11 @@ public final class Decimals {
             if (c == '.') {
                 break;
             }
-            if (c == ',' ) {
-                continue; // thousands separators as spreadsheets write them
-            }
             if (c < '0' || c > '9') {
                 throw new NumberFormatException("not a number");
             }
             intPart = intPart * 10 + (c - '0');
-            if (++digits > 13 && intPart > 0) {
+            if (++digits > 14 && intPart > 0) {
                 throw new NumberFormatException("too large");
             }
         }
@@ -89,6 +86,91 @@ public final class Decimals {
         long v = intPart * SCALE + frac;
         if (v > MAX_ABS) {
             throw new NumberFormatException("too large");
+        }
+        return neg ? -v : v;
+    }
+
+    /**
+     * {@link #parse(String)} of the text held in {@code b[from, to)} as ASCII (or Latin-1) bytes,
+     * without building a string: same results, and the same exception messages on failure.
+     *
+     * @throws NumberFormatException with a short English reason
+     */
+    public static long parse(byte[] b, int from, int to) {
+        long v = tryParse(b, from, to);
+        if (v == INVALID) {
+            // the rare failure: the string parser names the reason
+            return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return v;
+    }
+
+    /** What {@link #tryParse} returns for text that {@link #parse(String)} refuses (never a valid value). */
+    public static final long INVALID = Long.MIN_VALUE;
+
+    /**
+     * {@link #parse(byte[], int, int)} without the exception: returns {@link #INVALID} when the
+     * text is not a decimal that {@link #parse(String)} accepts.
+     */
+    public static long tryParse(byte[] b, int from, int to) {
+        if (to <= from) {
+            return INVALID;
+        }
+        int i = from;
+        boolean neg = false;
+        byte c0 = b[i];
+        if (c0 == '-' || c0 == '+') {
+            neg = c0 == '-';
+            i++;
+            if (i == to) {
+                return INVALID;
+            }
+        }
+        long intPart = 0;
+        int digits = 0;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                break;
+            }
+            if (c < '0' || c > '9') {
+                return INVALID;
+            }
+            intPart = intPart * 10 + (c - '0');
+            if (++digits > 14 && intPart > 0) {
+                return INVALID;
+            }
+        }
+        long frac = 0;
+        int fracDigits = 0;
+        if (i < to) { // at '.'
+            i++;
+            for (; i < to; i++) {
+                byte c = b[i];
+                if (c < '0' || c > '9') {
+                    return INVALID;
+                }
+                if (fracDigits == 4) {
+                    if (c != '0') {
+                        return INVALID;
+                    }
+                    continue;
+                }
+                frac = frac * 10 + (c - '0');
+                fracDigits++;
+            }
+            if (digits == 0 && fracDigits == 0) {
+                return INVALID;
+            }
+        } else if (digits == 0) {
+            return INVALID;
+        }
+        for (int k = fracDigits; k < 4; k++) {
+            frac *= 10;
+        }
+        long v = intPart * SCALE + frac;
+        if (v > MAX_ABS) {
+            return INVALID;
         }
         return neg ? -v : v;
     }

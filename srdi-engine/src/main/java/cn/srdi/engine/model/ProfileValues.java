@@ -11,6 +11,8 @@ import java.util.Locale;
  * problem instead of throwing, so a reader can list every problem of a row.
  */
 public final class ProfileValues {
+    private static final MainProductField[] MAIN_FIELDS = MainProductField.values();
+    private static final RdInstitutionLevel[] LEVELS = RdInstitutionLevel.values();
     private ProfileValues() {
     }
 
@@ -36,7 +38,7 @@ public final class ProfileValues {
                 return null;
             }
             case CREDIT_CODE -> {
-                String code = s.toUpperCase(Locale.ROOT);
+                String code = hasLowerCase(s) ? s.toUpperCase(Locale.ROOT) : s;
                 CreditCode.Problem problem = CreditCode.check(code);
                 if (problem != null) {
                     return CellProblem.error("统一社会信用代码" + problem.zh(), "credit code " + problem.en());
@@ -61,7 +63,7 @@ public final class ProfileValues {
             }
             case TITLES -> {
                 StringBuilder norm = new StringBuilder();
-                for (String part : s.split("[;；]")) {
+                for (String part : splitTitles(s)) {
                     if (part.isBlank()) {
                         continue;
                     }
@@ -81,7 +83,7 @@ public final class ProfileValues {
             }
             case DATE -> {
                 try {
-                    p.setDate(f, LocalDate.parse(s));
+                    p.setDate(f, parseDate(s));
                     return null;
                 } catch (DateTimeParseException e) {
                     return CellProblem.error("日期应为 YYYY-MM-DD 格式", "date must be ISO YYYY-MM-DD");
@@ -127,7 +129,7 @@ public final class ProfileValues {
                 return null;
             }
             case MAIN_PRODUCT_FIELD -> {
-                MainProductField m = parseEnum(MainProductField.class, s);
+                MainProductField m = parseEnum(MAIN_FIELDS, s);
                 if (m == null) {
                     return CellProblem.error("应为 CHAIN_KEY、SIX_BASICS 或 OTHER", "must be CHAIN_KEY, SIX_BASICS or OTHER");
                 }
@@ -135,7 +137,7 @@ public final class ProfileValues {
                 return null;
             }
             case RD_INSTITUTION -> {
-                RdInstitutionLevel m = parseEnum(RdInstitutionLevel.class, s);
+                RdInstitutionLevel m = parseEnum(LEVELS, s);
                 if (m == null) {
                     return CellProblem.error("应为 NONE、BELOW_MUNICIPAL、MUNICIPAL、PROVINCIAL 或 NATIONAL",
                             "must be NONE, BELOW_MUNICIPAL, MUNICIPAL, PROVINCIAL or NATIONAL");
@@ -145,6 +147,219 @@ public final class ProfileValues {
             }
             default -> throw new IllegalStateException("unhandled type " + f.type());
         }
+    }
+
+    /**
+     * {@link #parseInto} for a cell held as ASCII bytes: {@code b[from, to)} is not empty, has no
+     * byte above 0x7F and no byte ≤ 0x20 at either end (it is trimmed already). Same outcome and
+     * messages as {@code parseInto(p, f, new String(b, from, to - from, ISO_8859_1))}; the usual
+     * values of the numeric, boolean, enum and date columns are read without building a string,
+     * and anything unusual goes through {@link #parseInto} itself.
+     */
+    public static CellProblem parseAsciiInto(Profile p, Field f, byte[] b, int from, int to) {
+        switch (f.type()) {
+            case DECIMAL, SIGNED_DECIMAL, INTEGER -> {
+                long v = Decimals.tryParse(b, from, to);
+                if (v != Decimals.INVALID) {
+                    CellProblem range = checkRange(f, v);
+                    if (range != null) {
+                        return range;
+                    }
+                    p.set(f, v);
+                    return null;
+                }
+            }
+            case BOOLEAN, DECLARATION -> {
+                int v = asciiBoolean(b, from, to);
+                if (v >= 0) {
+                    p.setBool(f, v == 1);
+                    return null;
+                }
+            }
+            case DATE -> {
+                long day = isoEpochDay(b, from, to);
+                if (day != NO_DATE) {
+                    p.set(f, day);
+                    return null;
+                }
+            }
+            case APPLICATION_TYPE -> {
+                if (upperEquals(b, from, to, "NEW")) {
+                    p.set(f, ApplicationType.NEW.ordinal());
+                    return null;
+                }
+                if (upperEquals(b, from, to, "REVIEW")) {
+                    p.set(f, ApplicationType.REVIEW.ordinal());
+                    return null;
+                }
+            }
+            case MAIN_PRODUCT_FIELD -> {
+                for (MainProductField m : MAIN_FIELDS) {
+                    if (upperEquals(b, from, to, m.name())) {
+                        p.set(f, m.ordinal());
+                        return null;
+                    }
+                }
+            }
+            case RD_INSTITUTION -> {
+                for (RdInstitutionLevel m : LEVELS) {
+                    if (upperEquals(b, from, to, m.name())) {
+                        p.set(f, m.ordinal());
+                        return null;
+                    }
+                }
+            }
+            default -> {
+                // text columns: the string is the value
+            }
+        }
+        return parseInto(p, f, new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** True when the ASCII bytes, upper-cased as {@code toUpperCase(Locale.ROOT)} does, equal {@code upper}. */
+    private static boolean upperEquals(byte[] b, int from, int to, String upper) {
+        if (to - from != upper.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= 'a' && c <= 'z') {
+                c -= 'a' - 'A';
+            }
+            if (c != upper.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1 or 0 for the ASCII spellings {@link #parseBoolean} accepts, -1 otherwise. */
+    private static int asciiBoolean(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 1) {
+            return switch (b[from]) {
+                case '1', 'y', 'Y', 't', 'T' -> 1;
+                case '0', 'n', 'N', 'f', 'F' -> 0;
+                default -> -1;
+            };
+        }
+        if (lowerEquals(b, from, to, "true") || lowerEquals(b, from, to, "yes")) {
+            return 1;
+        }
+        if (lowerEquals(b, from, to, "false") || lowerEquals(b, from, to, "no")) {
+            return 0;
+        }
+        return -1;
+    }
+
+    /** True when the ASCII bytes, lower-cased as {@code toLowerCase(Locale.ROOT)} does, equal {@code lower}. */
+    private static boolean lowerEquals(byte[] b, int from, int to, String lower) {
+        if (to - from != lower.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final long NO_DATE = Long.MIN_VALUE;
+
+    /** The epoch day of a valid ISO date {@code yyyy-MM-dd} in ASCII bytes, else {@link #NO_DATE}. */
+    private static long isoEpochDay(byte[] b, int from, int to) {
+        if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+            return NO_DATE;
+        }
+        int y = digits(b, from, from + 4);
+        int m = digits(b, from + 5, from + 7);
+        int d = digits(b, from + 8, from + 10);
+        if (y < 0 || m < 1 || m > 12 || d < 1) {
+            return NO_DATE;
+        }
+        boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+        int length = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+        if (d > length) {
+            return NO_DATE;
+        }
+        // as LocalDate.toEpochDay, for a year ≥ 0
+        long yy = y;
+        long total = 365 * yy + (yy + 3) / 4 - (yy + 99) / 100 + (yy + 399) / 400 + (367 * m - 362) / 12 + d - 1;
+        if (m > 2) {
+            total--;
+            if (!leap) {
+                total--;
+            }
+        }
+        return total - 719_528L; // days from 0000-01-01 to 1970-01-01
+    }
+
+    private static int digits(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
+    private static boolean hasLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.List<String> splitTitles(String s) {
+        java.util.List<String> parts = new java.util.ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == ';' || s.charAt(i) == '；') {
+                parts.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    /** ISO yyyy-MM-dd without the formatter machinery (the common case), else the JDK parser. */
+    private static LocalDate parseDate(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int y = digits(s, 0, 4);
+            int m = digits(s, 5, 7);
+            int d = digits(s, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException("invalid date", s, 0);
+                }
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static boolean containsTitle(String list, Tier t) {
@@ -179,6 +394,16 @@ public final class ProfileValues {
     }
 
     public static Boolean parseBoolean(String s) {
+        switch (s) {
+            case "true", "1", "是" -> {
+                return Boolean.TRUE;
+            }
+            case "false", "0", "否" -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+            }
+        }
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "是", "y", "yes", "t" -> Boolean.TRUE;
             case "false", "0", "否", "n", "no", "f" -> Boolean.FALSE;
@@ -186,14 +411,19 @@ public final class ProfileValues {
         };
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s) {
+    private static <E extends Enum<E>> E parseEnum(E[] constants, String s) {
+        for (E e : constants) {
+            if (e.name().equals(s)) {
+                return e;
+            }
+        }
         String u = s.trim().toUpperCase(Locale.ROOT);
-        for (E e : type.getEnumConstants()) {
+        for (E e : constants) {
             if (e.name().equals(u)) {
                 return e;
             }
         }
-        for (E e : type.getEnumConstants()) {
+        for (E e : constants) {
             String zh = e instanceof MainProductField m ? m.zh() : e instanceof RdInstitutionLevel r ? r.zh() : null;
             if (s.trim().equals(zh)) {
                 return e;

@@ -77,7 +77,24 @@ public final class IndustryCatalog {
         return sectionOfDivision.size();
     }
 
+    /** Resolutions of codes seen so far: a region uses a few hundred distinct codes. Bounded. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Resolution> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Resolution resolve(String input) {
+        if (input == null) {
+            return compute(null);
+        }
+        Resolution r = cache.get(input);
+        if (r == null) {
+            r = compute(input);
+            if (cache.size() < 100_000) {
+                cache.put(input, r);
+            }
+        }
+        return r;
+    }
+
+    private Resolution compute(String input) {
         String s = input == null ? "" : input.trim().toUpperCase(java.util.Locale.ROOT);
         String letter = null;
         if (!s.isEmpty() && s.charAt(0) >= 'A' && s.charAt(0) <= 'Z') {
