@@ -7,12 +7,14 @@
 #
 # --profile adds one more (untimed) grade run under Java Flight Recorder and prints where the CPU
 # samples fall (top frames, per thread) and the GC pause total. Extra JVM options for the graded
-# runs: SRDI_EXTRA_OPTS (e.g. SRDI_EXTRA_OPTS=-XX:+UseParallelGC).
+# runs: SRDI_EXTRA_OPTS (default -XX:+UseSerialGC, the collector the ./srdi launcher picks; e.g.
+# SRDI_EXTRA_OPTS=-XX:+UseG1GC to compare).
 #
 # Figures go to standard output (and srdi-bench/target/scale/results.txt); every run's CLI log there too.
 # Input files are kept in srdi-bench/target/scale/ and generated only when absent. Figures are recorded in
 # docs/PERFORMANCE.md.
 set -euo pipefail
+SRDI_EXTRA_OPTS="${SRDI_EXTRA_OPTS:--XX:+UseSerialGC}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
