@@ -356,34 +356,16 @@ final class Utf8CsvScanner implements Closeable {
                 append(b, from, j);
                 i = j + 1;
                 // lenient: keep anything between the closing quote and the separator
-                int k = i;
-                while (k < lim) {
-                    byte c = b[k];
-                    if (c == ',' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    if (c < 0) {
-                        ascii = false;
-                    }
-                    k++;
-                }
+                int k = toSeparator(b, i, lim);
+                ascii &= !nonAsciiBetween(b, i, k);
                 if (k == lim && !eof) {
                     return -1;
                 }
                 append(b, i, k);
                 i = k;
             } else {
-                int j = i;
-                while (j < lim) {
-                    byte c = b[j];
-                    if (c == ',' || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    if (c < 0) {
-                        ascii = false;
-                    }
-                    j++;
-                }
+                int j = toSeparator(b, i, lim);
+                ascii &= !nonAsciiBetween(b, i, j);
                 if (j == lim && !eof) {
                     return -1;
                 }
@@ -430,6 +412,27 @@ final class Utf8CsvScanner implements Closeable {
         }
         System.arraycopy(b, from, rec, recLength, n);
         recLength += n;
+    }
+
+    /** Index of the first separator or line break at or after {@code from}, or {@code lim}. */
+    private static int toSeparator(byte[] b, int from, int lim) {
+        int k = from;
+        while (k < lim) {
+            byte c = b[k];
+            if (c == ',' || c == '\n' || c == '\r') {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean nonAsciiBetween(byte[] b, int from, int to) {
+        int acc = 0;
+        for (int k = from; k < to; k++) {
+            acc |= b[k];
+        }
+        return acc < 0;
     }
 
     private void endCell(boolean ascii) {
