@@ -13,9 +13,6 @@ final class Hints {
         return new Gap(r.def(i).id(), r.conditionStatus(i), r.actual(i), r.def(i).required(), zh, en);
     }
 
-    static Gap fixed(TierResult r, int i, String zh, String en) {
-        return gap(r, i, zh, en);
-    }
 
     /** value ≥ required, in a plain unit. */
     static Gap atLeast(TierResult r, int i, String zh, String en, long actual, long required, String unit) {

@@ -183,9 +183,4 @@ public final class TierResult {
     public List<Gap> gaps() {
         return rule.gaps(context, this);
     }
-
-    /** Same as {@link #gaps()}; the context is the one this result was graded in. */
-    public List<Gap> gaps(GradeContext ignored) {
-        return gaps();
-    }
 }

@@ -140,7 +140,11 @@ public abstract class TierRule {
 
     // ---------------------------------------------------------------- helpers for subclasses
 
-    /** Sets the status of a condition and, when explaining, its display value. */
+    /**
+     * Sets the status of a condition and, when explaining, its display value. Callers write the
+     * value as {@code r.actual == null ? 0 : expr} so that grading never computes a display value;
+     * {@link TierResult#actual(int)} re-evaluates the tier in explain mode when one is asked for.
+     */
     static void set(TierResult r, int i, byte status, double actual) {
         r.cells[i] = (r.cells[i] & ~0xF) | status;
         double[] a = r.actual;
@@ -221,11 +225,11 @@ public abstract class TierRule {
     Gap commonGap(int i, GradeContext c, TierResult r) {
         String id = defs[i].id();
         if (id.equals("COMMON.SIZE")) {
-            return Hints.fixed(r, i, "按工信部联企业〔2011〕300号属大型企业，不属于中小企业梯度培育范围",
+            return Hints.gap(r, i, "按工信部联企业〔2011〕300号属大型企业，不属于中小企业梯度培育范围",
                     "a large enterprise under the 2011 size rules is outside the SME ladder");
         }
         if (id.equals("COMMON.EXCLUSION")) {
-            return Hints.fixed(r, i, "存在否决情形：" + ExclusionFlags.zh(c.exclusions) + "；须消除后方可申报",
+            return Hints.gap(r, i, "存在否决情形：" + ExclusionFlags.zh(c.exclusions) + "；须消除后方可申报",
                     "excluded by " + String.join(", ", ExclusionFlags.names(c.exclusions)) + "; must be cleared before applying");
         }
         return null;

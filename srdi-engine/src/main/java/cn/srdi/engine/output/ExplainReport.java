@@ -41,7 +41,7 @@ public final class ExplainReport {
             sb.append('\n');
             tier(sb, r, zh);
             if (r.status() != Status.PASS) {
-                List<Gap> gaps = r.gaps(g.context());
+                List<Gap> gaps = r.gaps();
                 if (!gaps.isEmpty()) {
                     sb.append(zh ? "  差距与改进：\n" : "  Gaps and what closes them:\n");
                     for (Gap gap : gaps) {
