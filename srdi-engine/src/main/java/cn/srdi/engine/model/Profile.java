@@ -15,9 +15,25 @@ public final class Profile {
     private static final RdInstitutionLevel[] LEVELS = RdInstitutionLevel.values();
     private static final MainProductField[] FIELDS = MainProductField.values();
 
+    /** Index of each text column in {@link #texts}, -1 for the others. */
+    private static final int[] TEXT_SLOT = new int[N];
+    private static final int TEXTS;
+
+    static {
+        if (N > 64) {
+            throw new IllegalStateException("presence bits hold at most 64 columns");
+        }
+        int t = 0;
+        for (Field f : Field.ALL) {
+            TEXT_SLOT[f.ordinal()] = f.numericSlot() ? -1 : t++;
+        }
+        TEXTS = t;
+    }
+
     private final long[] values = new long[N];
-    private final boolean[] present = new boolean[N];
-    private final String[] texts = new String[N];
+    /** Bit {@code ordinal} set when the column is present (not blank). */
+    private long present;
+    private final String[] texts = new String[TEXTS];
     private long row;
 
     public long row() {
@@ -30,7 +46,7 @@ public final class Profile {
     }
 
     public boolean has(Field f) {
-        return present[f.ordinal()];
+        return (present & (1L << f.ordinal())) != 0;
     }
 
     /** The raw slot value; 0 when blank. */
@@ -44,12 +60,13 @@ public final class Profile {
     }
 
     public String text(Field f) {
-        return texts[f.ordinal()];
+        int slot = TEXT_SLOT[f.ordinal()];
+        return slot < 0 ? null : texts[slot];
     }
 
     public Profile set(Field f, long value) {
         values[f.ordinal()] = value;
-        present[f.ordinal()] = true;
+        present |= 1L << f.ordinal();
         return this;
     }
 
@@ -66,8 +83,12 @@ public final class Profile {
     }
 
     public Profile setText(Field f, String text) {
-        texts[f.ordinal()] = text;
-        present[f.ordinal()] = text != null;
+        int slot = TEXT_SLOT[f.ordinal()];
+        if (slot < 0) {
+            throw new IllegalArgumentException(f.id() + " is not a text column");
+        }
+        texts[slot] = text;
+        present = text != null ? present | 1L << f.ordinal() : present & ~(1L << f.ordinal());
         return this;
     }
 
@@ -77,8 +98,11 @@ public final class Profile {
 
     public Profile clear(Field f) {
         values[f.ordinal()] = 0;
-        texts[f.ordinal()] = null;
-        present[f.ordinal()] = false;
+        int slot = TEXT_SLOT[f.ordinal()];
+        if (slot >= 0) {
+            texts[slot] = null;
+        }
+        present &= ~(1L << f.ordinal());
         return this;
     }
 
@@ -99,19 +123,19 @@ public final class Profile {
     }
 
     public String creditCode() {
-        return texts[Field.CREDIT_CODE.ordinal()];
+        return text(Field.CREDIT_CODE);
     }
 
     public String name() {
-        return texts[Field.NAME.ordinal()];
+        return text(Field.NAME);
     }
 
     /** A deep copy, for the sandbox and for property tests. */
     public Profile copy() {
         Profile p = new Profile();
         System.arraycopy(values, 0, p.values, 0, N);
-        System.arraycopy(present, 0, p.present, 0, N);
-        System.arraycopy(texts, 0, p.texts, 0, N);
+        p.present = present;
+        System.arraycopy(texts, 0, p.texts, 0, TEXTS);
         p.row = row;
         return p;
     }
@@ -120,7 +144,7 @@ public final class Profile {
     public boolean equals(Object o) {
         return o instanceof Profile p
                 && Arrays.equals(values, p.values)
-                && Arrays.equals(present, p.present)
+                && present == p.present
                 && Arrays.equals(texts, p.texts);
     }
 
