@@ -3,6 +3,9 @@ package cn.srdi.engine.io;
 import cn.srdi.engine.model.Field;
 import cn.srdi.engine.model.Profile;
 import cn.srdi.engine.model.ProfileValues;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +113,45 @@ public final class RowConverter {
     }
 
     /** {@link #convert} of a row held as UTF-8 bytes (see {@link RawRow#ends} for the two layouts). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The end of the cell starting at {@code from} (the next comma, or {@code stop}), eight bytes at a
+     * time; negative (bit 63 set) when the cell holds a non-ASCII byte. The first zero byte of
+     * {@code x ^ COMMAS} found by the borrow trick is exact (only bytes above it can be false hits).
+     */
+    static long cellEnd(byte[] b, int from, int stop) {
+        int end = from;
+        long high = 0;
+        while (end + 8 <= stop) {
+            long x = (long) LONGS.get(b, end);
+            long t = x ^ COMMAS;
+            long found = (t - ONES) & ~t & HIGHS;
+            if (found != 0) {
+                int k = Long.numberOfTrailingZeros(found) >>> 3;
+                if (k > 0) {
+                    high |= x & HIGHS & (-1L >>> (64 - 8 * k));
+                }
+                return (end + k) | (high != 0 ? Long.MIN_VALUE : 0);
+            }
+            high |= x & HIGHS;
+            end += 8;
+        }
+        int nonAscii = high != 0 ? -1 : 0;
+        while (end < stop) {
+            byte c = b[end];
+            if (c == ',') {
+                break;
+            }
+            nonAscii |= c;
+            end++;
+        }
+        return end | (nonAscii < 0 ? Long.MIN_VALUE : 0);
+    }
+
     private ReadResult convertBytes(RawRow raw, long row, int n) {
         final byte[] b = raw.data;
         final int[] ends = raw.ends;
@@ -122,17 +164,9 @@ public final class RowConverter {
             int end;
             boolean ascii;
             if (ends == null) {
-                end = start;
-                int nonAscii = 0;
-                while (end < stop) {
-                    byte c = b[end];
-                    if (c == ',') {
-                        break;
-                    }
-                    nonAscii |= c;
-                    end++;
-                }
-                ascii = nonAscii >= 0;
+                long cell = cellEnd(b, start, stop);
+                end = (int) cell;
+                ascii = cell >= 0;
             } else {
                 int e = ends[i];
                 end = e & Integer.MAX_VALUE;
