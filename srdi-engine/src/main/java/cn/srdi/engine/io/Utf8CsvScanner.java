@@ -446,48 +446,15 @@ final class Utf8CsvScanner implements Closeable {
     static int firstInvalid(byte[] b, int start, int stop) {
         int i = start;
         while (i < stop) {
-            int c = b[i];
-            if (c >= 0) {
+            if (b[i] >= 0) {
                 i++;
                 continue;
             }
-            c &= 0xFF;
-            int need;
-            int min2 = 0x80;
-            int max2 = 0xBF;
-            if (c >= 0xC2 && c <= 0xDF) {
-                need = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                need = 2;
-                if (c == 0xE0) {
-                    min2 = 0xA0; // no overlongs
-                } else if (c == 0xED) {
-                    max2 = 0x9F; // no surrogates
-                }
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                need = 3;
-                if (c == 0xF0) {
-                    min2 = 0x90;
-                } else if (c == 0xF4) {
-                    max2 = 0x8F;
-                }
-            } else {
-                return i;
+            int n = sequenceLength(b, i, stop);
+            if (n < 0) {
+                return i; // ill-formed, or cut by the end of the cell
             }
-            if (i + need >= stop) {
-                return i; // cut by the end of the cell
-            }
-            int c2 = b[i + 1] & 0xFF;
-            if (c2 < min2 || c2 > max2) {
-                return i;
-            }
-            for (int k = 2; k <= need; k++) {
-                int ck = b[i + k] & 0xFF;
-                if (ck < 0x80 || ck > 0xBF) {
-                    return i;
-                }
-            }
-            i += need + 1;
+            i += n;
         }
         return -1;
     }
