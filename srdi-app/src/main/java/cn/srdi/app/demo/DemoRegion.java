@@ -6,6 +6,7 @@ import cn.srdi.app.identity.UserAccounts;
 import cn.srdi.app.registry.Enterprise;
 import cn.srdi.app.registry.IndicatorYear;
 import cn.srdi.app.registry.ProfileJson;
+import cn.srdi.app.registry.RegionLoaded;
 import cn.srdi.app.registry.RegistryStore;
 import cn.srdi.app.registry.Title;
 import cn.srdi.app.registry.TitleStatus;
@@ -37,16 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Builds the demo 两江新区: four parks (礼嘉, 照母山, 大地, 天海星), four focus industries, firms with
  * three fiscal years of indicators from the engine's deterministic {@link RegionGenerator}, title
  * histories dated relative to today (so some titles are always about to expire), listings, the
- * 2022–2025 action plan and its successor, and one demo user per role.
+ * 2022–2025 action plan and its successor, and one demo user per role. Publishes
+ * {@link RegionLoaded} when done (the grading module then grades the region).
  */
 @Service
 public class DemoRegion {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegion.class);
-
-    /** Published after the demo region has been written (the grading module grades it). */
-    public record Loaded(int firms, LocalDate assessmentDate) {
-    }
 
     static final Map<FocusIndustry, String> FOCUS_ID = Map.of(FocusIndustry.VEHICLES, "VEHICLES",
             FocusIndustry.EQUIPMENT, "EQUIPMENT", FocusIndustry.DIGITAL, "DIGITAL", FocusIndustry.BIOMEDICINE, "BIOMEDICINE");
@@ -85,7 +83,7 @@ public class DemoRegion {
 
     /** Writes the whole demo region in one transaction, then announces it. */
     @Transactional
-    public Loaded load() {
+    public RegionLoaded load() {
         long t0 = System.nanoTime();
         LocalDate date = assessmentDate();
         LocalDate today = LocalDate.now(AuditTrail.ZONE);
@@ -141,7 +139,7 @@ public class DemoRegion {
                 Map.of("firms", firms.size(), "years", years.size(), "titles", titles.size(), "seed", props.seed()));
         log.info("demo region 两江新区: {} firms, {} firm-years, {} titles in {} ms", firms.size(), years.size(),
                 titles.size(), (System.nanoTime() - t0) / 1_000_000);
-        Loaded loaded = new Loaded(firms.size(), date);
+        RegionLoaded loaded = new RegionLoaded(firms.size(), date);
         events.publishEvent(loaded);
         return loaded;
     }
