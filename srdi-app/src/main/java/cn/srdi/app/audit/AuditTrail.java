@@ -63,6 +63,84 @@ public class AuditTrail {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
     }
 
+    /** What to look for in the trail; blank fields match everything. */
+    public record Filter(String entityType, String entityId, String actor, String action) {
+
+        public Filter {
+            entityType = blankToNull(entityType);
+            entityId = blankToNull(entityId);
+            actor = blankToNull(actor);
+            action = blankToNull(action);
+        }
+
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    /** One page of events, newest first; {@code page} counts from 0. */
+    public record Page(List<Event> events, long total, int page, int size) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    /** Events matching the filter, newest first, {@code size} (1..500) per page. */
+    public Page search(Filter filter, int page, int size) {
+        Filter f = filter == null ? Filter.none() : filter;
+        int n = Math.max(1, Math.min(size, 500));
+        int p = Math.max(0, page);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Map<String, Object> args = new java.util.LinkedHashMap<>();
+        if (f.entityType() != null) {
+            where.append(" and entity_type = :t");
+            args.put("t", f.entityType());
+        }
+        if (f.entityId() != null) {
+            where.append(" and entity_id = :i");
+            args.put("i", f.entityId());
+        }
+        if (f.actor() != null) {
+            where.append(" and actor = :a");
+            args.put("a", f.actor());
+        }
+        if (f.action() != null) {
+            where.append(" and action = :x");
+            args.put("x", f.action());
+        }
+        long total = jdbc.sql("select count(*) from audit_event" + where).params(args).query(Long.class).single();
+        List<Event> events = jdbc.sql("select id, occurred_at, actor, action, entity_type, entity_id, before_state, "
+                        + "after_state from audit_event" + where + " order by id desc offset " + ((long) p * n)
+                        + " rows fetch next " + n + " rows only")
+                .params(args)
+                .query((rs, i) -> new Event(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+        return new Page(events, total, p, n);
+    }
+
+    /** The entity types and actions present in the trail (for filter choices). */
+    public List<String> entityTypes() {
+        return jdbc.sql("select distinct entity_type from audit_event order by entity_type").query(String.class).list();
+    }
+
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_event order by action").query(String.class).list();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     private String toJson(Object value) {
         if (value == null) {
             return null;

@@ -1,0 +1,110 @@
+package cn.srdi.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The platform in a real (headless) browser: log in, land, switch language, use htmx pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PlatformBrowserIT {
+
+    @RegisterExtension
+    static final Browser SCREENSHOTS = Browser.screenshotsOnFailure();
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        Browser.stop();
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.get(url("/login?lang=zh"));
+        browser.manage().deleteAllCookies();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void logIn(String user) {
+        browser.get(url("/login"));
+        Browser.awaitElement(browser, By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("srdi2026");
+        browser.findElement(By.id("login-submit")).click();
+        Browser.await(browser, d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheVisitorOnTheLoginPageWithAMessageInChinese() {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("official");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("login-submit")).click();
+        WebElement alert = Browser.awaitElement(browser, By.cssSelector(".alert.error"));
+        assertThat(alert.getText()).isEqualTo("用户名或密码错误");
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+    }
+
+    @Test
+    void theOfficialLogsInLandsOnTheDashboardAndSwitchesToEnglish() {
+        logIn("official");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+        assertThat(browser.findElement(By.cssSelector(".userbox .who")).getText()).contains("主管部门");
+        browser.findElement(By.cssSelector(".userbox a.lang")).click();
+        Browser.await(browser, d -> d.getCurrentUrl().contains("lang=en"));
+        assertThat(browser.findElement(By.cssSelector(".userbox button.link")).getText()).isEqualTo("Log out");
+        assertThat(browser.findElement(By.cssSelector(".userbox .who")).getText()).contains("Official");
+        // the choice is remembered for the next page
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.cssSelector(".userbox button.link")).getText()).isEqualTo("Log out");
+        browser.findElement(By.cssSelector(".userbox a.lang")).click();
+        Browser.await(browser, d -> d.findElement(By.cssSelector(".userbox button.link")).getText().equals("退出"));
+    }
+
+    @Test
+    void theAdministratorFiltersTheAuditTrailWithoutReloadingThePage() {
+        logIn("admin");
+        browser.get(url("/audit?lang=en"));
+        WebElement marker = browser.findElement(By.tagName("h1"));
+        Browser.awaitElement(browser, By.id("audit-actor")).sendKeys("system");
+        browser.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        Browser.await(browser, d -> d.getCurrentUrl().contains("actor=system"));
+        Browser.await(browser, d -> !d.findElements(By.cssSelector("#audit-table tr.audit-event")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#audit-table > tbody > tr.audit-event > td:nth-child(3)")))
+                .extracting(WebElement::getText).isNotEmpty().containsOnly("system");
+        assertThat(marker.isDisplayed()).as("htmx swapped the results, the page was not reloaded").isTrue();
+        browser.findElement(By.linkText("Users")).click();
+        Browser.awaitElement(browser, By.id("users-table"));
+        assertThat(browser.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theLogoutEndsTheSession() {
+        logIn("official");
+        browser.findElement(By.cssSelector(".userbox button.link")).click();
+        Browser.await(browser, d -> d.getCurrentUrl().contains("/login?logout"));
+        browser.get(url("/"));
+        Browser.await(browser, d -> d.getCurrentUrl().contains("/login"));
+    }
+}
