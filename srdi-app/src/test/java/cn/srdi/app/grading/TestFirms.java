@@ -1,0 +1,74 @@
+package cn.srdi.app.grading;
+
+import cn.srdi.app.registry.Enterprise;
+import cn.srdi.app.registry.IndicatorYear;
+import cn.srdi.app.registry.RegistryStore;
+import cn.srdi.engine.reference.CreditCode;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Firms created by the grading tests, with fresh credit codes (never those of the demo region). */
+final class TestFirms {
+
+    private TestFirms() {
+    }
+
+    static String freshCode() {
+        String alphabet = CreditCode.alphabet();
+        StringBuilder sb = new StringBuilder("91500000GT");
+        for (int i = 0; i < 7; i++) {
+            sb.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return CreditCode.withCheckCharacter(sb.toString());
+    }
+
+    /**
+     * A high-tech manufacturer that meets every 2026 SRDI condition except R&D intensity: 2.8% of
+     * revenue in both years (the rule asks 3%).
+     */
+    static Map<String, String> almostSrdi2026() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("revenue_y1", "5000");
+        m.put("revenue_y2", "4500");
+        m.put("main_revenue_y1", "4600");
+        m.put("main_revenue_y2", "4100");
+        m.put("rd_expense_y1", "140");
+        m.put("rd_expense_y2", "126");
+        m.put("net_profit_y1", "400");
+        m.put("total_assets_y1", "4000");
+        m.put("total_liabilities_y1", "1600");
+        m.put("total_cost_y1", "4400");
+        m.put("employees_y1", "120");
+        m.put("rd_staff_y1", "20");
+        m.put("tech_staff_y1", "30");
+        m.put("niche_years", "6");
+        m.put("high_tech", "true");
+        m.put("ip1", "3");
+        m.put("ip1_applied", "2");
+        m.put("market_position_high", "true");
+        m.put("platform_score", "70");
+        m.put("own_brand", "true");
+        m.put("quality_cert", "true");
+        return m;
+    }
+
+    /** Writes a firm of the park with one fiscal year of indicators; returns its credit code. */
+    static String create(RegistryStore registry, PlatformTransactionManager tm, String park, int fiscalYear,
+                         Map<String, String> indicators) {
+        String code = freshCode();
+        LocalDateTime now = LocalDateTime.now(cn.srdi.app.audit.AuditTrail.ZONE);
+        new TransactionTemplate(tm).executeWithoutResult(s -> {
+            registry.upsertEnterprises(List.of(new Enterprise(code, "重庆测试评价企业" + code.substring(10, 16) + "有限公司", "C3563",
+                    "500000", "重庆市两江新区", park, "EQUIPMENT", null, null, null, null, now, now)));
+            if (indicators != null) {
+                registry.upsertYears(List.of(new IndicatorYear(code, fiscalYear, indicators)), null, "test");
+            }
+        });
+        return code;
+    }
+}
