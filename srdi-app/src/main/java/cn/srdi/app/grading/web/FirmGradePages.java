@@ -36,21 +36,21 @@ class FirmGradePages {
     }
 
     @GetMapping("/firms/{code}/grade")
-    String fragment(@PathVariable String code, Model model) {
+    String fragment(@PathVariable("code") String code, Model model) {
         fill(model, CurrentUser.scope(), code, null);
         return "grading/firm :: grade";
     }
 
     @GetMapping("/firms/{code}/grading")
-    String page(@PathVariable String code, Model model) {
+    String page(@PathVariable("code") String code, Model model) {
         fill(model, CurrentUser.scope(), code, null);
         return "grading/firm";
     }
 
     @PostMapping("/firms/{code}/grade")
-    String gradeNow(@PathVariable String code,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                    @RequestParam(required = false) String rules, @RequestParam(required = false) String type,
+    String gradeNow(@PathVariable("code") String code,
+                    @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    @RequestParam(name = "rules", required = false) String rules, @RequestParam(name = "type", required = false) String type,
                     Model model) {
         Scope scope = CurrentUser.scope();
         String error = null;

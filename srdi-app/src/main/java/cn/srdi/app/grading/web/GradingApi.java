@@ -58,10 +58,10 @@ class GradingApi {
     @PostMapping("/grades/firms/{code}")
     @Operation(summary = "Grade a firm now", description = "Grades the firm from the registry at the date (default today) and stores the grade; "
             + "answers the grade in the GRADING.md §9 format plus run_id, rules_digest and graded_at.")
-    ResponseEntity<JsonNode> gradeNow(@PathVariable String code,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                      @RequestParam(defaultValue = "auto") String rules,
-                                      @RequestParam(defaultValue = "NEW") ApplicationType type) {
+    ResponseEntity<JsonNode> gradeNow(@PathVariable("code") String code,
+                                      @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                      @RequestParam(name = "rules", defaultValue = "auto") String rules,
+                                      @RequestParam(name = "type", defaultValue = "NEW") ApplicationType type) {
         Scope s = CurrentUser.scope();
         StoredGrade g = grading.gradeFirm(s, code, date == null ? LocalDate.now(AuditTrail.ZONE) : date, RuleChoice.of(rules), type);
         return ResponseEntity.status(HttpStatus.CREATED).body(json(grading.grade(s, g.runId(), code)));
@@ -69,14 +69,14 @@ class GradingApi {
 
     @GetMapping("/grades/firms/{code}")
     @Operation(summary = "Latest grade of a firm", description = "Full detail of the latest official grade, GRADING.md §9 format.")
-    JsonNode latest(@PathVariable String code) {
+    JsonNode latest(@PathVariable("code") String code) {
         return grading.latest(CurrentUser.scope(), code).map(GradingApi::json).orElseThrow(() -> BilingualException.notFound(
                 "企业 " + code + " 尚无评价", "enterprise " + code + " has no grade yet"));
     }
 
     @GetMapping("/grades/firms/{code}/history")
     @Operation(summary = "Grade history of a firm", description = "Every official grade of the firm, newest first.")
-    List<Map<String, Object>> history(@PathVariable String code) {
+    List<Map<String, Object>> history(@PathVariable("code") String code) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (StoredGrade g : grading.history(CurrentUser.scope(), code)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -95,8 +95,8 @@ class GradingApi {
 
     @GetMapping("/grades/runs")
     @Operation(summary = "Grading runs", description = "Region, sandbox and single runs, newest first (ADMIN, OFFICIAL).")
-    List<Map<String, Object>> runs(@RequestParam(defaultValue = "REGION") List<String> kind,
-                                   @RequestParam(defaultValue = "50") int limit) {
+    List<Map<String, Object>> runs(@RequestParam(name = "kind", defaultValue = "REGION") List<String> kind,
+                                   @RequestParam(name = "limit", defaultValue = "50") int limit) {
         return grading.runs(CurrentUser.scope(), kind, limit).stream().map(GradingApi::run).toList();
     }
 
@@ -111,7 +111,7 @@ class GradingApi {
 
     @GetMapping("/grades/runs/{id}")
     @Operation(summary = "A run and its progress", description = "done/total, rate, and when done the firms per eligible tier.")
-    Map<String, Object> progress(@PathVariable long id) {
+    Map<String, Object> progress(@PathVariable("id") long id) {
         Scope s = CurrentUser.scope();
         GradeRun r = grading.run(s, id).orElseThrow(() -> BilingualException.notFound("没有编号为 " + id + " 的运行", "no run " + id));
         Map<String, Object> m = run(r);
@@ -124,7 +124,7 @@ class GradingApi {
     @GetMapping("/grades/runs/{id}/reproduce/{code}")
     @Operation(summary = "Reproduce a stored grade", description = "Re-grades the stored input snapshot with the stored rules and settings "
             + "and compares the result with the stored summary.")
-    GradingService.Reproduction reproduce(@PathVariable long id, @PathVariable String code) {
+    GradingService.Reproduction reproduce(@PathVariable("id") long id, @PathVariable("code") String code) {
         return grading.reproduce(CurrentUser.scope(), id, code);
     }
 
@@ -152,8 +152,8 @@ class GradingApi {
 
     @GetMapping("/sandbox/{runId}/changes")
     @Operation(summary = "Changed firms of a sandbox run", description = "Paginated (page from 1).")
-    Map<String, Object> sandboxChanges(@PathVariable long runId, @RequestParam(defaultValue = "1") int page,
-                                       @RequestParam(defaultValue = "100") int size) {
+    Map<String, Object> sandboxChanges(@PathVariable("runId") long runId, @RequestParam(name = "page", defaultValue = "1") int page,
+                                       @RequestParam(name = "size", defaultValue = "100") int size) {
         SandboxService.Comparison c = sandbox.compare(CurrentUser.scope(), runId);
         int sz = Math.max(1, Math.min(size, 1000));
         int from = Math.min(c.changes().size(), (Math.max(1, page) - 1) * sz);

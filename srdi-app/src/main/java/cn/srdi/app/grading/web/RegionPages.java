@@ -55,7 +55,7 @@ class RegionPages {
     // ------------------------------------------------------------------ region runs
 
     @GetMapping("/grading")
-    String region(@RequestParam(required = false) Long run, Model model) {
+    String region(@RequestParam(name = "run", required = false) Long run, Model model) {
         Scope s = manager();
         fillRegion(model, s, run);
         return "grading/region";
@@ -81,8 +81,8 @@ class RegionPages {
     }
 
     @PostMapping("/grading/runs")
-    String start(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                 @RequestParam(defaultValue = "auto") String rules, Model model) {
+    String start(@RequestParam(name = "date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                 @RequestParam(name = "rules", defaultValue = "auto") String rules, Model model) {
         Scope s = manager();
         try {
             GradeRun r = grading.startRegionRun(s, date, RuleChoice.of(rules));
@@ -95,7 +95,7 @@ class RegionPages {
     }
 
     @GetMapping("/grading/runs/{id}/progress")
-    String progress(@PathVariable long id, Model model) {
+    String progress(@PathVariable("id") long id, Model model) {
         Scope s = manager();
         model.addAttribute("run", grading.run(s, id).orElseThrow(() -> BilingualException.notFound(
                 "没有编号为 " + id + " 的运行", "no run " + id)));
@@ -123,8 +123,8 @@ class RegionPages {
     // ------------------------------------------------------------------ sandbox
 
     @GetMapping("/sandbox")
-    String sandboxForm(@RequestParam(defaultValue = "auto") String rules,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String sandboxForm(@RequestParam(name = "rules", defaultValue = "auto") String rules,
+                       @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                        Model model) {
         Scope s = manager();
         fillSandbox(model, s, rules, date == null ? defaultDate() : date, Map.of(), "");
@@ -132,8 +132,8 @@ class RegionPages {
     }
 
     @GetMapping("/sandbox/keys")
-    String sandboxKeys(@RequestParam(defaultValue = "auto") String rules,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String sandboxKeys(@RequestParam(name = "rules", defaultValue = "auto") String rules,
+                       @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                        Model model) {
         Scope s = manager();
         fillSandbox(model, s, rules, date == null ? defaultDate() : date, Map.of(), "");
@@ -184,7 +184,7 @@ class RegionPages {
     }
 
     @GetMapping("/sandbox/{id}")
-    String sandboxResult(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+    String sandboxResult(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
         Scope s = manager();
         SandboxService.Comparison cmp = sandbox.compare(s, id);
         int pages = Math.max(1, (cmp.changes().size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -198,7 +198,7 @@ class RegionPages {
     }
 
     @GetMapping("/sandbox/{id}/changes.xlsx")
-    ResponseEntity<byte[]> sandboxXlsx(@PathVariable long id) {
+    ResponseEntity<byte[]> sandboxXlsx(@PathVariable("id") long id) {
         Scope s = manager();
         byte[] body = sandbox.changesXlsx(s, id, Lang.zh());
         return ResponseEntity.ok()
