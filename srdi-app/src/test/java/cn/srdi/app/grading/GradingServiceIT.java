@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,11 @@ class GradingServiceIT {
     JdbcClient jdbc;
     @Autowired
     ConfigurableApplicationContext context;
+
+    @AfterEach
+    void removeTheFirmsThisTestCreated() {
+        TestFirms.deleteCreated(jdbc);
+    }
 
     @Test
     void theDemoRegionIsGradedOnFirstStart() {

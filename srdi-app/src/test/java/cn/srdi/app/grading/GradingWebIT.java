@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.srdi.app.identity.UserAccounts;
 import cn.srdi.app.registry.RegistryStore;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,11 @@ class GradingWebIT {
 
     String ownFirm() {
         return jdbc.sql("select credit_code from app_user where username = 'firm'").query(String.class).single();
+    }
+
+    @AfterEach
+    void removeTheFirmsThisTestCreated() {
+        TestFirms.deleteCreated(jdbc);
     }
 
     @Test

@@ -18,6 +18,18 @@ final class TestFirms {
     private TestFirms() {
     }
 
+    private static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Removes the firms the tests created (and their grades), so other tests see the demo region as loaded. */
+    static void deleteCreated(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        for (String code : CREATED) {
+            for (String table : List.of("grade_record", "indicator_change", "indicator_year", "enterprise_title", "enterprise")) {
+                jdbc.sql("delete from " + table + " where credit_code = ?").param(code).update();
+            }
+        }
+        CREATED.clear();
+    }
+
     static String freshCode() {
         String alphabet = CreditCode.alphabet();
         StringBuilder sb = new StringBuilder("91500000GT");
@@ -61,6 +73,7 @@ final class TestFirms {
     static String create(RegistryStore registry, PlatformTransactionManager tm, String park, int fiscalYear,
                          Map<String, String> indicators) {
         String code = freshCode();
+        CREATED.add(code);
         LocalDateTime now = LocalDateTime.now(cn.srdi.app.audit.AuditTrail.ZONE);
         new TransactionTemplate(tm).executeWithoutResult(s -> {
             registry.upsertEnterprises(List.of(new Enterprise(code, "重庆测试评价企业" + code.substring(10, 16) + "有限公司", "C3563",
