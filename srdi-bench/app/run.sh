@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Platform performance harness (docs/PERFORMANCE.md, "Platform").
+#
+#   srdi-bench/app/run.sh [--db h2|pg] [--firms 100000] [--fresh] [--port 18090] [--heap 2g]
+#                         [--requests 300] [--concurrency 4] [--user official]
+#                         [--regrade] [--import FILE.xlsx] [--keep-running]
+#
+# Starts the platform jar on a database of its own (H2 file under srdi-bench/target/app/h2-<firms>/,
+# or PostgreSQL database srdi_bench_<firms> on 127.0.0.1:5432 as user postgres) with a demo region of
+# --firms firms (loaded on first start, timed from the log), waits until the demo is loaded and the
+# first region grade is done, then measures with LoadDriver.java: p50/p95/p99 of GET /dashboard,
+# GET /firms/{code} and GET /firms/{code}/grade (the grade fragment) over random firms with an
+# authenticated session; --regrade times POST /api/v1/grades/runs until the run is done; --import
+# times an XLSX upload (POST /api/v1/imports) until its preview is ready and its commit.
+# The database is kept between runs (a 100k load takes minutes); --fresh starts from scratch.
+# Results are appended to srdi-bench/target/app/results.txt.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) db="$2"; shift ;;
+    --firms) firms="$2"; shift ;;
+    --fresh) fresh=1 ;;
+    --port) port="$2"; shift ;;
+    --heap) heap="$2"; shift ;;
+    --requests) requests="$2"; shift ;;
+    --concurrency) concurrency="$2"; shift ;;
+    --user) user="$2"; shift ;;
+    --regrade) regrade=1 ;;
+    --import) import="$2"; shift ;;
+    --keep-running) keep=1 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+out="$root/srdi-bench/target/app"
+mkdir -p "$out"
+jar="$(ls "$root"/srdi-app/target/srdi-app-*.jar 2>/dev/null | head -1 || true)"
+engine="$(ls "$root"/srdi-engine/target/srdi-engine-*.jar 2>/dev/null | grep -v -e sources -e javadoc | head -1 || true)"
+if [ -z "$jar" ] || [ -z "$engine" ]; then
+  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl srdi-engine,srdi-app -am package)
+  jar="$(ls "$root"/srdi-app/target/srdi-app-*.jar | head -1)"
+  engine="$(ls "$root"/srdi-engine/target/srdi-engine-*.jar | grep -v -e sources -e javadoc | head -1)"
+fi
+# a copy, so that a rebuild by ./srdi serve cannot land inside a timed run
+cp "$jar" "$out/srdi-app-bench.jar"
+
+case "$db" in
+  h2)
+    dir="$out/h2-$firms"
+    [ -z "$fresh" ] || rm -rf "$dir"
+    url="jdbc:h2:file:$dir/srdi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    dbuser=sa ;;
+  pg)
+    name="srdi_bench_$firms"
+    if [ -n "$fresh" ]; then psql -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $name"; fi
+    psql -q -h 127.0.0.1 -U postgres -d postgres -tc "select 1 from pg_database where datname = '$name'" | grep -q 1 \
+      || psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $name"
+    url="jdbc:postgresql://127.0.0.1:5432/$name"
+    dbuser=postgres ;;
+  *) echo "--db h2|pg" >&2; exit 2 ;;
+esac
+
+log="$out/app-$db-$firms.log"
+echo "starting the platform ($db, $firms firms, heap $heap) on port $port; log $log"
+t0=$(date +%s.%N)
+java -Xmx"$heap" -jar "$out/srdi-app-bench.jar" --server.port="$port" --spring.datasource.url="$url" \
+  --spring.datasource.username="$dbuser" --spring.datasource.password= --srdi.demo.firms="$firms" >"$log" 2>&1 &
+pid=$!
+trap '[ -n "$keep" ] || kill $pid 2>/dev/null || true' EXIT
+until grep -q "Started SrdiApplication" "$log"; do
+  kill -0 $pid 2>/dev/null || { echo "the platform stopped; see $log" >&2; exit 1; }
+  sleep 2
+done
+started=$(date +%s.%N)
+# the demo region loads after start (an ApplicationRunner, one transaction that also creates the demo
+# users): it is there when the administrator can read its DEMO_LOADED audit event
+until curl -s -u admin:srdi2026 "http://localhost:$port/api/v1/audit?action=DEMO_LOADED" | grep -q '"total":[1-9]'; do
+  kill -0 $pid 2>/dev/null || { echo "the platform stopped; see $log" >&2; exit 1; }
+  sleep 2
+done
+demo_line="$(grep -o 'demo region.*' "$log" | head -1 || true)"
+base="http://localhost:$port"
+api() { curl -s -u "$user:srdi2026" -H 'Accept: application/json' "$base$1"; }
+# wait for region grade runs to finish (grading module: GET /api/v1/grades/runs lists runs with a status)
+if api /api/v1/grades/runs | grep -q '"status"'; then
+  while api /api/v1/grades/runs | grep -q -E '"status"\s*:\s*"(RUNNING|QUEUED|PENDING)"'; do sleep 3; done
+fi
+ready=$(date +%s.%N)
+echo "ready: start $(echo "$started - $t0" | bc) s, demo load ${demo_line:-(existing database)}, ready after $(echo "$ready - $t0" | bc) s"
+
+{
+  echo "== $(date -u +%FT%TZ) db=$db firms=$firms heap=$heap requests=$requests concurrency=$concurrency user=$user load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "startup: ${demo_line:-existing database}; ready after $(echo "$ready - $t0" | bc) s"
+} | tee -a "$out/results.txt"
+java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" pages --base "$base" --user "$user" --firms "$firms" \
+  --requests "$requests" --concurrency "$concurrency" \
+  --path /dashboard --path '/firms/{code}' --path '/firms/{code}/grade' | tee -a "$out/results.txt"
+
+if [ -n "$regrade" ]; then
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" post-poll --base "$base" --user "$user" \
+    --post /api/v1/grades/runs --body '{}' --poll '/api/v1/grades/runs/{id}' | tee -a "$out/results.txt"
+fi
+if [ -n "$import" ]; then
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" upload --base "$base" --user "$user" \
+    --post /api/v1/imports --file "$import" --poll '/api/v1/imports/{id}' \
+    --done '"status"\s*:\s*"(PREVIEW|VALIDATED|FAILED|READY)"' --then-post '/api/v1/imports/{id}/commit' \
+    | tee -a "$out/results.txt"
+fi
+echo "max RSS of the platform: $(grep VmHWM /proc/$pid/status 2>/dev/null | awk '{print $2/1024 " MB"}')" | tee -a "$out/results.txt"
