@@ -10,8 +10,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The platform in a real (headless) browser: log in, land, switch language, use htmx pages. */
@@ -26,6 +29,9 @@ class PlatformBrowserIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -106,5 +112,47 @@ class PlatformBrowserIT {
         Browser.await(browser, d -> d.getCurrentUrl().contains("/login?logout"));
         browser.get(url("/"));
         Browser.await(browser, d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /** A firm of the demo region in a park, with a stored grade. */
+    String aGradedFirm() {
+        return jdbc.sql("select e.credit_code from enterprise e where e.park_id = 'LIJIA' and exists "
+                        + "(select 1 from grade_record g where g.credit_code = e.credit_code) order by e.credit_code")
+                .query(String.class).list().get(0);
+    }
+
+    @Test
+    void theOfficialOpensTheGradeOfAFirmWithItsGapToTheNextRung() {
+        logIn("official");
+        String code = Browser.await(browser, d -> {
+            try {
+                return aGradedFirm();
+            } catch (IndexOutOfBoundsException notYetGraded) {
+                return null;
+            }
+        });
+        browser.get(url("/firms/" + code + "/grading"));
+        WebElement grade = Browser.awaitElement(browser, By.id("firm-grade"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(code);
+        assertThat(grade.findElements(By.cssSelector(".kpi .v"))).isNotEmpty();
+        assertThat(grade.getText()).contains("评价日期");
+    }
+
+    @Test
+    void theOfficialRunsThePolicySandboxUnderTheRulesOf2022AndSeesTheComparison() {
+        logIn("official");
+        browser.get(url("/sandbox"));
+        Select rules = new Select(Browser.awaitElement(browser, By.name("rules")));
+        String keysBefore = browser.findElement(By.cssSelector("#sandbox-keys h2")).getText();
+        rules.selectByValue("cn-2022");
+        // htmx replaces the threshold keys with those of the chosen rule set
+        Browser.await(browser, d -> !d.findElement(By.cssSelector("#sandbox-keys h2")).getText().equals(keysBefore));
+        browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+        Browser.await(browser, d -> d.getCurrentUrl().matches(".*/sandbox/\\d+$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("沙盘结果");
+        long firms = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+        String shown = browser.findElement(By.cssSelector(".kpis .kpi .v")).getText();
+        assertThat(Long.parseLong(shown)).isPositive().isLessThanOrEqualTo(firms);
+        assertThat(browser.findElements(By.cssSelector("table.tiers tbody tr"))).isNotEmpty();
     }
 }
