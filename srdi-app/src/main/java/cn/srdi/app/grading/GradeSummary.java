@@ -1,6 +1,8 @@
 package cn.srdi.app.grading;
 
 import cn.srdi.engine.grading.Grade;
+import cn.srdi.engine.grading.Role;
+import cn.srdi.engine.grading.Status;
 import cn.srdi.engine.grading.TierResult;
 import cn.srdi.engine.model.Tier;
 import cn.srdi.engine.output.GradeSummaryRow;
@@ -23,10 +25,24 @@ public record GradeSummary(String ruleSets, String eligibleTier, String nextTier
             failing = failing.substring(0, FAILING_MAX);
         }
         return new GradeSummary(String.join(";", g.ruleSets()), g.eligibleTierName(), next == null ? null : next.name(),
-                next == null ? 0 : g.nextTierGaps().size(),
+                next == null ? 0 : gapCount(g.tier(next)),
                 status(g, Tier.INNOVATIVE), score(g, Tier.INNOVATIVE), status(g, Tier.TECH_INNOVATIVE),
                 score(g, Tier.TECH_INNOVATIVE), status(g, Tier.SRDI), score(g, Tier.SRDI),
                 status(g, Tier.LITTLE_GIANT), score(g, Tier.LITTLE_GIANT), status(g, Tier.CHAMPION), failing);
+    }
+
+    /** The number of gaps of a tier: its gates that FAIL or are REVIEW (as {@code TierResult.gaps()}, without the hints). */
+    static int gapCount(TierResult r) {
+        int n = 0;
+        for (int i = 0; i < r.conditionCount(); i++) {
+            if (r.def(i).role() == Role.GATE) {
+                Status s = r.conditionStatus(i);
+                if (s == Status.FAIL || s == Status.REVIEW) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static String status(Grade g, Tier t) {

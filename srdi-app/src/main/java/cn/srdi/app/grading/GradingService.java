@@ -134,7 +134,7 @@ public class GradingService {
         GradingRules.Compiled c = rules.compile(choice, date);
         Profile p = ProfileAssembler.assemble(rec.enterprise(), rec.years(), rec.titles(), date,
                 type == null ? ApplicationType.NEW : type).orElseThrow(() -> noIndicators(code, date));
-        String snapshot = ProfileJson.encodeAll(p);
+        String snapshot = Snapshots.encode(p);
         Grade g = c.grader().grade(p);
         GradeSummary s = GradeSummary.of(g);
         String by = scope.username();
@@ -256,20 +256,107 @@ public class GradingService {
         }
     }
 
+    /** Firms handed to a worker at once. */
+    private static final int BATCH = 250;
+
+    /** The rows and counters of one batch of firms. */
+    private record Batch(List<GradeStore.Row> rows, int firms, Map<String, Long> eligible) {
+        static final Batch END = new Batch(List.of(), 0, Map.of());
+    }
+
     /**
-     * Grades every firm of the region into a run: records in JDBC batches of {@link #CHUNK}, each
-     * batch with its progress update in its own short transaction.
+     * Grades every firm of the region into a run. The calling thread streams the firms from the
+     * registry in batches; worker threads assemble, snapshot and grade them; one writer thread
+     * writes the records in JDBC batches of {@link #CHUNK}, each with its progress update in its
+     * own short transaction. Batches are written in the order they were read.
      */
     Pass gradeAll(long runId, GradingRules.Compiled c, LocalDate date) {
         int total = (int) registry.count(Scope.system());
-        Map<String, Long> eligible = new LinkedHashMap<>();
-        int[] n = new int[2]; // done, skipped
-        List<GradeStore.Row> buffer = new ArrayList<>(CHUNK);
-        Runnable flush = () -> {
+        int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "srdi-grading-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Batch>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(workers * 4);
+        Map<String, Long> eligible = new java.util.concurrent.ConcurrentHashMap<>();
+        int[] n = new int[3]; // done, skipped, graded (written by the writer thread only)
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            List<GradeStore.Row> buffer = new ArrayList<>(CHUNK + BATCH);
+            int done = 0;
+            int graded = 0;
+            while (true) {
+                Batch b;
+                try {
+                    b = queue.take().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, e);
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                    continue; // keep draining so the reader never blocks
+                }
+                if (b == Batch.END) {
+                    break;
+                }
+                if (failure.get() != null) {
+                    continue;
+                }
+                buffer.addAll(b.rows());
+                done += b.firms();
+                graded += b.rows().size();
+                b.eligible().forEach((k, v) -> eligible.merge(k, v, Long::sum));
+                if (buffer.size() >= CHUNK) {
+                    write(runId, buffer, total, done, done - graded, failure);
+                }
+            }
+            if (failure.get() == null) {
+                write(runId, buffer, total, done, done - graded, failure);
+            }
+            n[0] = done;
+            n[1] = done - graded;
+            n[2] = graded;
+        }, "srdi-grading-writer");
+        writer.start();
+        try {
+            List<cn.srdi.app.registry.FirmRecord> batch = new ArrayList<>(BATCH);
+            registry.forEachFirm(Scope.system(), rec -> {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("region run " + runId + " failed", failure.get());
+                }
+                batch.add(rec);
+                if (batch.size() >= BATCH) {
+                    submit(pool, queue, List.copyOf(batch), c, date);
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                submit(pool, queue, List.copyOf(batch), c, date);
+            }
+        } finally {
+            put(queue, java.util.concurrent.CompletableFuture.completedFuture(Batch.END));
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pool.shutdownNow();
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+        }
+        return new Pass(Math.max(total, n[0]), n[2], n[1], new LinkedHashMap<>(eligible));
+    }
+
+    private void write(long runId, List<GradeStore.Row> buffer, int total, int done, int skipped,
+                       java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
+        try {
             List<GradeStore.Row> rows = List.copyOf(buffer);
             buffer.clear();
-            int done = n[0];
-            int skipped = n[1];
             inNew(() -> {
                 if (!rows.isEmpty()) {
                     store.insertRecords(runId, rows);
@@ -277,29 +364,45 @@ public class GradingService {
                 store.progress(runId, Math.max(total, done), done, skipped);
                 return null;
             });
-        };
-        registry.forEachFirm(Scope.system(), rec -> {
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private static void submit(ExecutorService pool, java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Batch>> queue,
+                               List<cn.srdi.app.registry.FirmRecord> firms, GradingRules.Compiled c, LocalDate date) {
+        put(queue, pool.submit(() -> gradeBatch(firms, c, date)));
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Batch>> queue,
+                            java.util.concurrent.Future<Batch> f) {
+        try {
+            queue.put(f);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Batch gradeBatch(List<cn.srdi.app.registry.FirmRecord> firms, GradingRules.Compiled c, LocalDate date) {
+        List<GradeStore.Row> rows = new ArrayList<>(firms.size());
+        Map<String, Long> eligible = new java.util.HashMap<>();
+        for (cn.srdi.app.registry.FirmRecord rec : firms) {
             Enterprise e = rec.enterprise();
             Optional<Profile> p = ProfileAssembler.assemble(e, rec.years(), rec.titles(), date, ApplicationType.NEW);
             if (p.isEmpty()) {
-                n[1]++;
-            } else {
-                String snapshot = ProfileJson.encodeAll(p.get());
-                Grade g = c.grader().grade(p.get());
-                GradeSummary s = GradeSummary.of(g);
-                eligible.merge(s.eligibleTier(), 1L, Long::sum);
-                if ("PASS".equals(s.statusChampion())) {
-                    eligible.merge("CHAMPION", 1L, Long::sum);
-                }
-                buffer.add(new GradeStore.Row(e.creditCode(), e.parkId(), e.industryCode(), s, snapshot));
+                continue;
             }
-            n[0]++;
-            if (n[0] % CHUNK == 0) {
-                flush.run();
+            String snapshot = Snapshots.encode(p.get());
+            Grade g = c.grader().grade(p.get());
+            GradeSummary s = GradeSummary.of(g);
+            eligible.merge(s.eligibleTier(), 1L, Long::sum);
+            if ("PASS".equals(s.statusChampion())) {
+                eligible.merge("CHAMPION", 1L, Long::sum);
             }
-        });
-        flush.run();
-        return new Pass(Math.max(total, n[0]), n[0] - n[1], n[1], eligible);
+            rows.add(new GradeStore.Row(e.creditCode(), e.parkId(), e.industryCode(), s, snapshot));
+        }
+        return new Batch(rows, firms.size(), eligible);
     }
 
     public Optional<GradeRun> run(Scope scope, long id) {
