@@ -14,6 +14,8 @@ final class ChampionRule extends TierRule {
     private final long minMeanRevenue;
     private final long maxRank;
     private final String section;
+    /** The section as 0-25 when it is one letter, else -1 (then the code text is compared). */
+    private final int sectionLetter;
 
     private final int exclusion;
     private final int years;
@@ -29,6 +31,7 @@ final class ChampionRule extends TierRule {
         minMeanRevenue = p.nonNegative("CH.REVENUE.min_mean_main_revenue");
         maxRank = Decimals.of(p.integer("CH.RANK.max_global_rank"));
         section = p.get("CH.MANUFACTURING.section");
+        sectionLetter = section.length() == 1 && section.charAt(0) >= 'A' && section.charAt(0) <= 'Z' ? section.charAt(0) - 'A' : -1;
         exclusion = declareExclusion();
         years = gate("CH.YEARS", "从事主导产品年限(新产品 ≥ " + Hints.num(minYearsNew) + "年)", "years in the main product (new products: ≥ " + Hints.num(minYearsNew) + ")",
                 Decimals.toDouble(minYears), ActualKind.NUMBER, "年");
@@ -54,8 +57,14 @@ final class ChampionRule extends TierRule {
         boolean ranked = p.has(Field.MARKET_RANK_GLOBAL);
         set(r, rank, passIf(ranked && p.get(Field.MARKET_RANK_GLOBAL) <= maxRank), r.actual == null ? 0 : ranked ? Decimals.toDouble(p.get(Field.MARKET_RANK_GLOBAL)) : Double.NaN);
         blank(r, rank, p, Field.MARKET_RANK_GLOBAL);
-        String code = p.text(Field.INDUSTRY_CODE);
-        boolean manuf = code != null && code.startsWith(section);
+        int key = p.industryKey();
+        boolean manuf;
+        if (key >= 0 && sectionLetter >= 0) {
+            manuf = key / 100 == sectionLetter; // the code starts with its section letter
+        } else {
+            String code = p.text(Field.INDUSTRY_CODE);
+            manuf = code != null && code.startsWith(section);
+        }
         set(r, manufacturing, passIf(manuf), manuf ? 1 : 0);
         LittleGiant2022Rule.declaration(p, r, qualitative, Field.CHAMPION_QUALITATIVE);
         settle(r);

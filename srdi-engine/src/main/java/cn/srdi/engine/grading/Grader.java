@@ -30,8 +30,17 @@ public final class Grader {
     private final Plan[] plans;
 
     /** A ladder's tiers, and the same with the LITTLE_GIANT re-review transition, precomputed. */
-    private record Plan(TierRule[] tiers, Tier[] order, List<String> used,
-                        TierRule[] reviewTiers, List<String> reviewUsed, long reviewUntilDay) {
+    private record Plan(TierRule[] tiers, int[] bases, Tier[] order, List<String> used,
+                        TierRule[] reviewTiers, int[] reviewBases, List<String> reviewUsed, long reviewUntilDay) {
+    }
+
+    /** Start of each tier's cells in the one block a grade allocates; the last entry is the block size. */
+    private static int[] bases(TierRule[] tiers) {
+        int[] b = new int[tiers.length + 1];
+        for (int i = 0; i < tiers.length; i++) {
+            b[i + 1] = b[i] + tiers[i].blockSize();
+        }
+        return b;
     }
 
     /** Auto selection; blank assessment dates default to {@code defaultDate} (the run's date). */
@@ -90,7 +99,8 @@ public final class Grader {
         List<String> used = List.of(ladder.id(), champion.id());
         RuleSet by = reviewBy == null ? null : catalog.active(reviewBy);
         if (by == null || by == ladder || by.tier(Tier.LITTLE_GIANT) == null) {
-            return new Plan(tiers, order, used, tiers, used, Long.MIN_VALUE);
+            int[] b = bases(tiers);
+            return new Plan(tiers, b, order, used, tiers, b, used, Long.MIN_VALUE);
         }
         TierRule[] review = tiers.clone();
         for (int i = 0; i < review.length; i++) {
@@ -98,7 +108,8 @@ public final class Grader {
                 review[i] = by.tier(Tier.LITTLE_GIANT);
             }
         }
-        return new Plan(tiers, order, used, review, List.of(ladder.id(), by.id(), champion.id()), ladder.reviewLittleGiantUntilDay());
+        return new Plan(tiers, bases(tiers), order, used, review, bases(review), List.of(ladder.id(), by.id(), champion.id()),
+                ladder.reviewLittleGiantUntilDay());
     }
 
     public RuleCatalog catalog() {
@@ -108,15 +119,23 @@ public final class Grader {
     public Grade grade(Profile p) {
         long day = p.has(Field.ASSESSMENT_DATE) ? p.get(Field.ASSESSMENT_DATE) : defaultDay;
         ApplicationType type = p.applicationType();
-        String industry = p.text(Field.INDUSTRY_CODE);
-        if (industry != null && !industry.isEmpty() && Character.isDigit(industry.charAt(0))) {
-            IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(industry);
-            if (r.accepted()) {
-                p.setText(Field.INDUSTRY_CODE, r.normalised());
-                industry = r.normalised();
+        // A code that starts like C30 (key >= 0) is normalised already; only others are read here.
+        int key = p.industryKey();
+        String industry = null;
+        if (key < 0) {
+            industry = p.text(Field.INDUSTRY_CODE);
+            if (industry != null && !industry.isEmpty() && Character.isDigit(industry.charAt(0))) {
+                IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(industry);
+                if (r.accepted()) {
+                    p.setText(Field.INDUSTRY_CODE, r.normalised());
+                    industry = r.normalised();
+                }
             }
+            key = p.industryKey();
+        } else if (size.needsCode(key)) {
+            industry = p.text(Field.INDUSTRY_CODE);
         }
-        SizeClass cls = size.classify(industry, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1));
+        SizeClass cls = size.classify(key, industry, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1));
         GradeContext c = new GradeContext(p, day, type, cls);
         int k = plans.length - 1;
         while (k > 0 && day < planFrom[k]) {
@@ -125,9 +144,12 @@ public final class Grader {
         Plan plan = plans[k];
         boolean review = type == ApplicationType.REVIEW && day <= plan.reviewUntilDay();
         TierRule[] tiers = review ? plan.reviewTiers() : plan.tiers();
+        int[] bases = review ? plan.reviewBases() : plan.bases();
         Grade g = new Grade(c, review ? plan.reviewUsed() : plan.used(), plan.order());
-        for (TierRule rule : tiers) {
-            g.put(rule.evaluate(c));
+        // one block of cells for every tier of this grade, instead of one or two arrays per tier
+        int[] block = new int[bases[tiers.length]];
+        for (int i = 0; i < tiers.length; i++) {
+            g.put(tiers[i].evaluate(c, block, bases[i]));
         }
         g.settle();
         return g;

@@ -142,9 +142,9 @@ final class InnovativeBlock {
         int innovation = ip + rdPts;
         int grow = growthPts + debtPts;
         int spec = fieldPts + mainPts;
-        r.dimensions[dimOffset] = innovation;
-        r.dimensions[dimOffset + 1] = grow;
-        r.dimensions[dimOffset + 2] = spec;
+        r.cells[r.dim + dimOffset] = innovation;
+        r.cells[r.dim + dimOffset + 1] = grow;
+        r.cells[r.dim + dimOffset + 2] = spec;
         int score = innovation + grow + spec;
         r.innovativeScore = score;
         boolean scorePass = score >= passMark && innovation >= minInnovation && grow >= minGrowth && spec >= minSpecialisation;
@@ -238,7 +238,7 @@ final class InnovativeBlock {
         int score = r.innovativeScore;
         StringBuilder zh = new StringBuilder();
         StringBuilder en = new StringBuilder();
-        int[] d = {r.dimensions[dimOffset], r.dimensions[dimOffset + 1], r.dimensions[dimOffset + 2]};
+        int[] d = {r.cells[r.dim + dimOffset], r.cells[r.dim + dimOffset + 1], r.cells[r.dim + dimOffset + 2]};
         int[] min = {minInnovation, minGrowth, minSpecialisation};
         String[] enNames = {"innovation", "growth", "specialisation"};
         for (int i = 0; i < 3; i++) {

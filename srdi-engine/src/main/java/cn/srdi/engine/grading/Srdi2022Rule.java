@@ -241,10 +241,10 @@ final class Srdi2022Rule extends TierRule {
         points(r, iInstitution, institutionPoints[inst.ordinal()]);
         innovation += r.points(iInstitution);
 
-        r.dimensions[0] = specialisation;
-        r.dimensions[1] = refinement;
-        r.dimensions[2] = localPts;
-        r.dimensions[3] = innovation;
+        r.cells[r.dim + 0] = specialisation;
+        r.cells[r.dim + 1] = refinement;
+        r.cells[r.dim + 2] = localPts;
+        r.cells[r.dim + 3] = innovation;
         int score = specialisation + refinement + localPts + innovation;
         r.score = score;
         boolean scorePass = score >= passMark;

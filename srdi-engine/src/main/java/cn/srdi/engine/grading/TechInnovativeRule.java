@@ -117,9 +117,9 @@ final class TechInnovativeRule extends TierRule {
         int ipPts = p.get(Field.IP1) > 0 ? ip1Points : ip2.score(p.get(Field.IP2));
         set(r, iIp, PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1) + p.get(Field.IP2)));
         points(r, iIp, ipPts);
-        r.dimensions[techDimOffset] = staffPts;
-        r.dimensions[techDimOffset + 1] = r.points(iRd);
-        r.dimensions[techDimOffset + 2] = ipPts;
+        r.cells[r.dim + techDimOffset] = staffPts;
+        r.cells[r.dim + techDimOffset + 1] = r.points(iRd);
+        r.cells[r.dim + techDimOffset + 2] = ipPts;
         int techScore = staffPts + r.points(iRd) + ipPts;
         r.techSmeScore = techScore;
         boolean techScorePass = techScore >= passMark && staffPts > 0;

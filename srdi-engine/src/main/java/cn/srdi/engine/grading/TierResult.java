@@ -18,18 +18,21 @@ import java.util.Map;
  */
 public final class TierResult {
     private static final Status[] STATUSES = Status.values();
-    private static final int[] NO_DIMENSIONS = new int[0];
 
     final TierRule rule;
     final GradeContext context;
     /**
      * One int per condition: status in bits 0-3, points in bits 4-15, note bits from 16 on. One
-     * array instead of three keeps grading to a couple of allocations per tier.
+     * array instead of three, shared by every tier of a grade (from {@link #base} on, the dimension
+     * subtotals from {@link #dim} on), keeps grading to one array per grade.
      */
     final int[] cells;
+    /** Index of this tier's first condition in {@link #cells} (one block serves every tier of a grade). */
+    final int base;
+    /** Index of this tier's first dimension subtotal in {@link #cells}, after its conditions. */
+    final int dim;
     /** Display values, filled only when explaining (see {@link #actual(int)}); null while grading. */
     double[] actual;
-    final int[] dimensions;
     Status tierStatus;
     Route route;
     int score = -1;
@@ -39,14 +42,20 @@ public final class TierResult {
     int dimensionSet;
 
     TierResult(TierRule rule, GradeContext context) {
+        this(rule, context, new int[rule.blockSize()], 0);
+    }
+
+    /** A result that keeps its cells in {@code block} from {@code base} on ({@link TierRule#blockSize()} ints). */
+    TierResult(TierRule rule, GradeContext context, int[] block, int base) {
         this.rule = rule;
         this.context = context;
-        cells = new int[rule.defs.length];
-        dimensions = rule.dimensionCount == 0 ? NO_DIMENSIONS : new int[rule.dimensionCount];
+        this.cells = block;
+        this.base = base;
+        this.dim = base + rule.defs.length;
     }
 
     byte rawStatus(int i) {
-        return (byte) (cells[i] & 0xF);
+        return (byte) (cells[base + i] & 0xF);
     }
 
     /**
@@ -57,7 +66,7 @@ public final class TierResult {
         double[] a = actual;
         if (a == null) {
             TierResult full = new TierResult(rule, context);
-            full.actual = new double[cells.length];
+            full.actual = new double[rule.defs.length];
             rule.evaluate(context, full);
             a = full.actual;
             actual = a;
@@ -104,13 +113,13 @@ public final class TierResult {
         Map<String, Integer> m = new LinkedHashMap<>();
         int offset = rule.dimensionOffset(dimensionSet);
         for (int i = 0; i < names.length; i++) {
-            m.put(names[i], dimensions[offset + i]);
+            m.put(names[i], cells[dim + offset + i]);
         }
         return m;
     }
 
     public int conditionCount() {
-        return cells.length;
+        return rule.defs.length;
     }
 
     public ConditionDef def(int i) {
@@ -118,11 +127,11 @@ public final class TierResult {
     }
 
     public Status conditionStatus(int i) {
-        return STATUSES[cells[i] & 0xF];
+        return STATUSES[cells[base + i] & 0xF];
     }
 
     public int points(int i) {
-        return (cells[i] >>> 4) & 0xFFF;
+        return (cells[base + i] >>> 4) & 0xFFF;
     }
 
     public double actualNumber(int i) {
@@ -135,7 +144,7 @@ public final class TierResult {
     }
 
     public List<Note> notes(int i) {
-        int bits = cells[i] >>> 16;
+        int bits = cells[base + i] >>> 16;
         if (bits == 0) {
             return List.of();
         }
@@ -172,8 +181,9 @@ public final class TierResult {
     }
 
     public List<ConditionResult> conditions() {
-        List<ConditionResult> list = new ArrayList<>(cells.length);
-        for (int i = 0; i < cells.length; i++) {
+        int n = rule.defs.length;
+        List<ConditionResult> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             list.add(condition(i));
         }
         return Collections.unmodifiableList(list);

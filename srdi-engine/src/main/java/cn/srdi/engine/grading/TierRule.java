@@ -122,6 +122,18 @@ public abstract class TierRule {
         return r;
     }
 
+    /** Evaluates into {@code block} from {@code base} on ({@link #blockSize()} ints, zero on entry). */
+    final TierResult evaluate(GradeContext c, int[] block, int base) {
+        TierResult r = new TierResult(this, c, block, base);
+        evaluate(c, r);
+        return r;
+    }
+
+    /** Ints a result takes: one cell per condition, then the dimension subtotals. */
+    final int blockSize() {
+        return defs.length + dimensionCount;
+    }
+
     abstract void evaluate(GradeContext c, TierResult r);
 
     /** The gap for a gate that FAILs or is REVIEW. */
@@ -146,7 +158,9 @@ public abstract class TierRule {
      * {@link TierResult#actual(int)} re-evaluates the tier in explain mode when one is asked for.
      */
     static void set(TierResult r, int i, byte status, double actual) {
-        r.cells[i] = (r.cells[i] & ~0xF) | status;
+        int[] cells = r.cells;
+        int k = r.base + i;
+        cells[k] = (cells[k] & ~0xF) | status;
         double[] a = r.actual;
         if (a != null) {
             a[i] = actual;
@@ -154,7 +168,9 @@ public abstract class TierRule {
     }
 
     static void status(TierResult r, int i, byte status) {
-        r.cells[i] = (r.cells[i] & ~0xF) | status;
+        int[] cells = r.cells;
+        int k = r.base + i;
+        cells[k] = (cells[k] & ~0xF) | status;
     }
 
     static void actual(TierResult r, int i, double actual) {
@@ -165,11 +181,13 @@ public abstract class TierRule {
     }
 
     static void points(TierResult r, int i, int points) {
-        r.cells[i] = (r.cells[i] & ~0xFFF0) | (points << 4);
+        int[] cells = r.cells;
+        int k = r.base + i;
+        cells[k] = (cells[k] & ~0xFFF0) | (points << 4);
     }
 
     static void note(TierResult r, int i, Note n) {
-        r.cells[i] |= 1 << (16 + n.ordinal());
+        r.cells[r.base + i] |= 1 << (16 + n.ordinal());
     }
 
     /** Adds NOT_PROVIDED when the field is blank (rule 2.6). */
@@ -191,8 +209,9 @@ public abstract class TierRule {
     static void settle(TierResult r) {
         int seen = 0;
         int[] cells = r.cells;
+        int base = r.base;
         for (int i : r.rule.gates) {
-            seen |= 1 << (cells[i] & 0xF);
+            seen |= 1 << (cells[base + i] & 0xF);
         }
         r.tierStatus = (seen & (1 << FAIL)) != 0 ? Status.FAIL : (seen & (1 << REVIEW)) != 0 ? Status.REVIEW : Status.PASS;
     }

@@ -35,6 +35,8 @@ public final class Profile {
     private long present;
     private final String[] texts = new String[TEXTS];
     private long row;
+    /** {@link #industryKey()}, kept in step with the industry code text. */
+    private int industryKey = -1;
 
     public long row() {
         return row;
@@ -47,6 +49,25 @@ public final class Profile {
 
     public boolean has(Field f) {
         return (present & (1L << f.ordinal())) != 0;
+    }
+
+    /**
+     * The section letter and division of the industry code as {@code (letter - 'A') * 100 + division}
+     * when the code starts with an upper-case letter and two digits (e.g. C30), else -1. Kept with the
+     * code so that grading a profile need not read the code text.
+     */
+    public int industryKey() {
+        return industryKey;
+    }
+
+    public static int industryKeyOf(String code) {
+        if (code == null || code.length() < 3) {
+            return -1;
+        }
+        int l = code.charAt(0) - 'A';
+        int d1 = code.charAt(1) - '0';
+        int d2 = code.charAt(2) - '0';
+        return l >= 0 && l < 26 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 ? l * 100 + d1 * 10 + d2 : -1;
     }
 
     /** The raw slot value; 0 when blank. */
@@ -88,6 +109,9 @@ public final class Profile {
             throw new IllegalArgumentException(f.id() + " is not a text column");
         }
         texts[slot] = text;
+        if (f == Field.INDUSTRY_CODE) {
+            industryKey = industryKeyOf(text);
+        }
         present = text != null ? present | 1L << f.ordinal() : present & ~(1L << f.ordinal());
         return this;
     }
@@ -101,6 +125,9 @@ public final class Profile {
         int slot = TEXT_SLOT[f.ordinal()];
         if (slot >= 0) {
             texts[slot] = null;
+        }
+        if (f == Field.INDUSTRY_CODE) {
+            industryKey = -1;
         }
         present &= ~(1L << f.ordinal());
         return this;
@@ -137,6 +164,7 @@ public final class Profile {
         p.present = present;
         System.arraycopy(texts, 0, p.texts, 0, TEXTS);
         p.row = row;
+        p.industryKey = industryKey;
         return p;
     }
 

@@ -120,6 +120,10 @@ public final class SizeRules {
             }
         }
         Group group = groups[g >= 0 ? g : walk(code)];
+        return classify(group, employees, revenue, assets);
+    }
+
+    private static SizeClass classify(Group group, long employees, long revenue, long assets) {
         if (!group.sme().test(employees, revenue, assets)) {
             return SizeClass.LARGE;
         }
@@ -127,6 +131,25 @@ public final class SizeRules {
             return SizeClass.MEDIUM;
         }
         return group.small().test(employees, revenue, assets) ? SizeClass.SMALL : SizeClass.MICRO;
+    }
+
+    /** The reference form of {@link #classify}: the group by walking every pattern, for tests. */
+    SizeClass classifyExact(String industryCode, long employees, long revenue, long assets) {
+        return classify(groups[walk(industryCode == null ? "" : industryCode)], employees, revenue, assets);
+    }
+
+    /**
+     * As {@link #classify(String, long, long, long)}, with the code's {@code Profile.industryKey()}
+     * ({@code (letter - 'A') * 100 + division}, or -1 when the code does not start like C30).
+     */
+    public SizeClass classify(int industryKey, String industryCode, long employees, long revenue, long assets) {
+        int g = industryKey >= 0 ? byDivision[industryKey] : -1;
+        return classify(groups[g >= 0 ? g : walk(industryCode == null ? "" : industryCode)], employees, revenue, assets);
+    }
+
+    /** True when the group of a code with this key depends on more than its letter and division (e.g. K7010). */
+    public boolean needsCode(int industryKey) {
+        return industryKey < 0 || byDivision[industryKey] < 0;
     }
 
     /** Name of the industry group a code falls in. */
