@@ -70,6 +70,7 @@ public class ErrorHandling {
         mv.addObject("status", status.value());
         mv.addObject("messageZh", zh);
         mv.addObject("messageEn", en);
+        mv.addObject("zh", Lang.zh()); // @ModelAttribute advice does not run for views of exception handlers
         return mv;
     }
 }
