@@ -51,7 +51,7 @@ class DashboardApi {
     }
 
     /** A failing condition with its readable name. */
-    record Condition(String id, String nameZh, String nameEn) {
+    record Condition(String id, String nameZh, String nameEn, boolean review) {
     }
 
     /** A candidate firm. */
@@ -161,7 +161,8 @@ class DashboardApi {
         for (DashboardStore.Candidate c : p.rows()) {
             rows.add(new CandidateView(c.creditCode(), c.name(), c.parkId(), c.industryCode(), c.focus(), c.eligibleTier(),
                     c.nextTier(), c.gapCount(), c.failing().stream()
-                    .map(id -> new Condition(id, conditions.label(id, true), conditions.label(id, false))).toList()));
+                    .map(x -> new Condition(x.id(), conditions.label(x.id(), true), conditions.label(x.id(), false), x.review()))
+                    .toList()));
         }
         return new PageView<>(p.total(), p.page(), p.size(), rows);
     }

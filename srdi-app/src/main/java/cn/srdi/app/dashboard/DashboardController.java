@@ -50,6 +50,11 @@ class DashboardController {
         model.addAttribute("sections", DashboardFilter.SECTIONS.stream().sorted().toList());
         model.addAttribute("tiers", Rung.ORDER);
         model.addAttribute("canNames", scope.canReadCandidates());
+        // per-row links are plain strings: a Thymeleaf link expression (@{...}) goes through the
+        // ResourceUrlEncodingFilter, which looks every URL up as a static resource (about 1 ms each)
+        String ctx = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest().getContextPath();
+        model.addAttribute("firmBase", ctx + "/firms/");
     }
 
     @GetMapping("/dashboard")
@@ -139,10 +144,11 @@ class DashboardController {
         store.currentRun().ifPresent(run -> {
             for (DashboardStore.Candidate c : store.candidates(scope, run, filter, tier, 0,
                     dashboards.properties().exportLimit()).rows()) {
-                List<String> names = c.failing().stream().map(id -> conditions.label(id, Lang.zh())).toList();
+                List<String> names = c.failing().stream().map(x -> conditions.label(x.id(), Lang.zh())
+                        + (x.review() ? " (" + labels.msg("dash.review") + ")" : "")).toList();
                 rows.add(Xlsx.row(c.creditCode(), c.name(), labels.park(c.parkId()), c.industryCode(),
                         labels.focus(c.focus()), labels.tier(c.eligibleTier()), labels.tier(c.nextTier()), c.gapCount(),
-                        String.join(",", c.failing()), String.join("；", names)));
+                        String.join(",", c.failingIds()), String.join("；", names)));
             }
         });
         Xlsx.send(response, "candidates.xlsx", List.of(new Xlsx.Sheet(labels.msg("dash.candidates"), List.of(

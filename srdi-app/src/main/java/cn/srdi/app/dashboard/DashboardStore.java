@@ -35,9 +35,17 @@ public class DashboardStore {
     public record Cell(String park, String focus, String industryCode, Counts counts) {
     }
 
-    /** A firm one or two conditions short of its next rung. */
+    /** A firm one or two conditions short of its next rung, with the failing gates of that rung. */
     public record Candidate(String creditCode, String name, String parkId, String industryCode, String focus,
-                            String eligibleTier, String nextTier, int gapCount, List<String> failing, String ruleSets) {
+                            String eligibleTier, String nextTier, int gapCount, List<Failing> failing, String ruleSets) {
+
+        public List<String> failingIds() {
+            return failing.stream().map(Failing::id).toList();
+        }
+    }
+
+    /** A failing gate condition; {@code review} when it waits for a person (REVIEW) rather than fails. */
+    public record Failing(String id, boolean review) {
     }
 
     /** An active title expiring within the window. */
@@ -239,19 +247,32 @@ public class DashboardStore {
         }
         List<Candidate> rows = jdbc.query(sql, (rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                split(rs.getString(9)), rs.getString(10)), pageArgs.toArray());
+                failing(rs.getString(9), rs.getString(7)), rs.getString(10)), pageArgs.toArray());
         return new Page<>(rows, total, page, size <= 0 ? (int) Math.max(1, total) : size);
     }
 
-    static List<String> split(String failing) {
+    /**
+     * The failing gates of the next rung from {@code grade_record.failing}, which lists the failing
+     * gates of every tier as {@code TIER:CONDITION_ID}, with a trailing {@code ?} for REVIEW,
+     * separated by {@code ;} (grading.GradeSummary). Entries without a tier are kept.
+     */
+    static List<Failing> failing(String failing, String nextTier) {
         if (failing == null || failing.isBlank()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
+        List<Failing> out = new ArrayList<>();
         for (String s : failing.split("[,;]")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
+            String e = s.strip();
+            if (e.isEmpty()) {
+                continue;
             }
+            int colon = e.indexOf(':');
+            if (colon > 0 && nextTier != null && !e.substring(0, colon).equals(nextTier)) {
+                continue;
+            }
+            String id = colon > 0 ? e.substring(colon + 1) : e;
+            boolean review = id.endsWith("?");
+            out.add(new Failing(review ? id.substring(0, id.length() - 1) : id, review));
         }
         return out;
     }

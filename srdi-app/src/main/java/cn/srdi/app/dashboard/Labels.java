@@ -20,8 +20,22 @@ public class Labels {
         this.store = store;
     }
 
+    /** Argument-free messages by language and key: table cells ask for the same few names thousands of times. */
+    private final Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String msg(String key, Object... args) {
         Locale l = LocaleContextHolder.getLocale();
+        if (args.length == 0) {
+            String k = l.getLanguage() + '|' + key;
+            String v = plain.get(k);
+            if (v == null) {
+                v = messages.getMessage(key, null, key, l);
+                if (plain.size() < 10_000) {
+                    plain.put(k, v);
+                }
+            }
+            return v;
+        }
         return messages.getMessage(key, args, key, l);
     }
 

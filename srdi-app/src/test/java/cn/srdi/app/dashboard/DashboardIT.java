@@ -74,11 +74,12 @@ class DashboardIT {
         f.title(d, "LITTLE_GIANT", t.minusYears(3).plusDays(30), t.plusDays(30), "ACTIVE");
         f.title(e, "INNOVATIVE", t.minusYears(3), t.minusDays(1), "ACTIVE"); // lapsed yesterday
         run = f.run();
-        f.grade(run, a, "C3670", "SRDI", "PASS", null, "FAIL", "LITTLE_GIANT", 2, "LG.MARKET,LG.REVENUE_FLOOR");
-        f.grade(run, b, "C3670", "INNOVATIVE", "PASS", null, "FAIL", "SRDI", 3, "SRDI.NICHE,SRDI.RD,SRDI.SCALE");
+        f.grade(run, a, "C3670", "SRDI", "PASS", null, "FAIL", "LITTLE_GIANT", 2,
+                "CHAMPION:CH.RANK;LITTLE_GIANT:LG.MARKET;LITTLE_GIANT:LG.REVENUE_FLOOR?");
+        f.grade(run, b, "C3670", "INNOVATIVE", "PASS", null, "FAIL", "SRDI", 3, "SRDI:SRDI.NICHE;SRDI:SRDI.RD;SRDI:SRDI.SCALE");
         f.grade(run, c, "C3841", "LITTLE_GIANT", "PASS", null, "FAIL", null, null, null);
-        f.grade(run, d, "C3670", "NONE", "FAIL", null, "FAIL", "INNOVATIVE", 1, "INN.QUALIFY");
-        f.grade(run, e, "I6510", "TECH_INNOVATIVE", null, "PASS", "PASS", "SRDI", 5, "SRDI26.RD");
+        f.grade(run, d, "C3670", "NONE", "FAIL", null, "FAIL", "INNOVATIVE", 1, "INNOVATIVE:INN.QUALIFY;SRDI:SRDI.RD");
+        f.grade(run, e, "I6510", "TECH_INNOVATIVE", null, "PASS", "PASS", "SRDI", 5, "SRDI:SRDI26.RD");
     }
 
     SrdiUser demo(String name) {
@@ -157,8 +158,14 @@ class DashboardIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.rows[0].creditCode").value(d))
+                .andExpect(jsonPath("$.rows[0].failing.length()").value(1))
                 .andExpect(jsonPath("$.rows[0].failing[0].id").value("INN.QUALIFY"))
-                .andExpect(jsonPath("$.rows[1].creditCode").value(a));
+                .andExpect(jsonPath("$.rows[1].creditCode").value(a))
+                // only the gates of the next rung, REVIEW marked
+                .andExpect(jsonPath("$.rows[1].failing.length()").value(2))
+                .andExpect(jsonPath("$.rows[1].failing[1].id").value("LG.REVENUE_FLOOR"))
+                .andExpect(jsonPath("$.rows[1].failing[1].review").value(true))
+                .andExpect(jsonPath("$.rows[1].failing[0].nameZh").value(not("LG.MARKET")));
         // the region sees the demo firms too; the demo park operator none of the fixtures
         String region = mvc.perform(get("/api/v1/dashboard/pyramid").with(user(demo("official"))))
                 .andReturn().getResponse().getContentAsString();
