@@ -89,6 +89,23 @@ class PlatformBrowserIT {
     }
 
     @Test
+    void theOfficialSeesTheDashboardChartsAndFiltersThemByPark() {
+        logIn("official");
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("产业大脑");
+        // ECharts (from the webjar) draws into every data-chart element
+        Browser.await(browser, d -> !d.findElements(By.cssSelector("#chart-funnel canvas")).isEmpty());
+        long region = Long.parseLong(browser.findElement(By.id("kpi-firms")).getText().replace(",", ""));
+        assertThat(region).isPositive();
+        WebElement marker = browser.findElement(By.tagName("h1"));
+        new Select(browser.findElement(By.id("filter-park"))).selectByValue("LIJIA");
+        Browser.await(browser, d -> d.getCurrentUrl().contains("park=LIJIA"));
+        Browser.await(browser, d -> Long.parseLong(d.findElement(By.id("kpi-firms")).getText().replace(",", "")) < region);
+        Browser.await(browser, d -> !d.findElements(By.cssSelector("#chart-funnel canvas")).isEmpty());
+        assertThat(marker.isDisplayed()).as("htmx swapped the body, the page was not reloaded").isTrue();
+    }
+
+    @Test
     void theAdministratorFiltersTheAuditTrailWithoutReloadingThePage() {
         logIn("admin");
         browser.get(url("/audit?lang=en"));
