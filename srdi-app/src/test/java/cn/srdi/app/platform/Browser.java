@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -68,9 +69,10 @@ public final class Browser implements TestExecutionExceptionHandler {
         }
     }
 
-    /** Waits until the condition holds (a non-null, non-false value) and returns it. */
+    /** Waits until the condition holds (a non-null, non-false value) and returns it; stale elements are retried. */
     public static <T> T await(WebDriver driver, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        // htmx swaps replace elements while a condition reads them: retry on a stale element
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     public static WebElement awaitElement(WebDriver driver, By by) {

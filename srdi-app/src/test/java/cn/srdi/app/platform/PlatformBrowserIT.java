@@ -95,12 +95,12 @@ class PlatformBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("产业大脑");
         // ECharts (from the webjar) draws into every data-chart element
         Browser.await(browser, d -> !d.findElements(By.cssSelector("#chart-funnel canvas")).isEmpty());
-        long region = Long.parseLong(browser.findElement(By.id("kpi-firms")).getText().replace(",", ""));
+        long region = number(browser, "kpi-firms");
         assertThat(region).isPositive();
         WebElement marker = browser.findElement(By.tagName("h1"));
         new Select(browser.findElement(By.id("filter-park"))).selectByValue("LIJIA");
         Browser.await(browser, d -> d.getCurrentUrl().contains("park=LIJIA"));
-        Browser.await(browser, d -> Long.parseLong(d.findElement(By.id("kpi-firms")).getText().replace(",", "")) < region);
+        Browser.await(browser, d -> number(d, "kpi-firms") >= 0 && number(d, "kpi-firms") < region);
         Browser.await(browser, d -> !d.findElements(By.cssSelector("#chart-funnel canvas")).isEmpty());
         assertThat(marker.isDisplayed()).as("htmx swapped the body, the page was not reloaded").isTrue();
     }
@@ -129,6 +129,15 @@ class PlatformBrowserIT {
         Browser.await(browser, d -> d.getCurrentUrl().contains("/login?logout"));
         browser.get(url("/"));
         Browser.await(browser, d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /** The number shown in the element with this id; -1 while it is not a number (being swapped). */
+    static long number(WebDriver d, String id) {
+        try {
+            return Long.parseLong(d.findElement(By.id(id)).getText().replace(",", "").strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A firm of the demo region in a park, with a stored grade. */
