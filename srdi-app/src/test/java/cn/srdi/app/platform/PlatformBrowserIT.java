@@ -148,7 +148,7 @@ class PlatformBrowserIT {
     }
 
     @Test
-    void theOfficialOpensTheGradeOfAFirmWithItsGapToTheNextRung() {
+    void theOfficialFindsAFirmInTheRegistryAndItsPageLoadsTheGrade() {
         logIn("official");
         String code = Browser.await(browser, d -> {
             try {
@@ -157,11 +157,37 @@ class PlatformBrowserIT {
                 return null;
             }
         });
-        browser.get(url("/firms/" + code + "/grading"));
-        WebElement grade = Browser.awaitElement(browser, By.id("firm-grade"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(code);
-        assertThat(grade.findElements(By.cssSelector(".kpi .v"))).isNotEmpty();
-        assertThat(grade.getText()).contains("评价日期");
+        String name = jdbc.sql("select name from enterprise where credit_code = ?").param(code).query(String.class).single();
+        browser.get(url("/firms"));
+        Browser.awaitElement(browser, By.id("q")).sendKeys(code);
+        // htmx searches as one types and replaces the results
+        Browser.await(browser, d -> d.getCurrentUrl().contains("q=" + code));
+        WebElement link = Browser.await(browser, d -> d.findElements(By.cssSelector("#firm-results tbody a")).stream()
+                .filter(a -> a.getText().equals(name)).findFirst().orElse(null));
+        assertThat(browser.findElements(By.cssSelector("#firm-results tbody tr"))).hasSize(1);
+        link.click();
+        Browser.await(browser, d -> d.getCurrentUrl().endsWith("/firms/" + code));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.id("firm-card")).getText()).contains(code);
+        // the grade fragment of the grading module arrives by htmx after the page
+        WebElement grade = Browser.await(browser, d -> d.findElements(By.cssSelector("#firm-grade .kpi .v")).stream()
+                .findFirst().orElse(null));
+        assertThat(grade.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("firm-grade")).getText()).contains("评价日期");
+    }
+
+    @Test
+    void anEnterpriseLandsOnItsOwnFirmAndCannotOpenAnotherOne() {
+        String own = jdbc.sql("select credit_code from app_user where username = 'firm'").query(String.class).single();
+        String other = jdbc.sql("select credit_code from enterprise where credit_code <> ? and park_id = 'LIJIA' "
+                + "order by credit_code fetch first 1 rows only").param(own).query(String.class).single();
+        logIn("firm");
+        assertThat(browser.getCurrentUrl()).endsWith("/firms/" + own);
+        Browser.awaitElement(browser, By.id("firm-card"));
+        browser.get(url("/firms/" + other));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("404");
+        assertThat(browser.getPageSource()).doesNotContain(jdbc.sql("select name from enterprise where credit_code = ?")
+                .param(other).query(String.class).single());
     }
 
     @Test
