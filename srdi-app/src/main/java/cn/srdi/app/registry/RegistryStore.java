@@ -218,18 +218,21 @@ public class RegistryStore {
     public UpsertResult upsertYears(List<IndicatorYear> rows, Long importId, String actor) {
         LocalDateTime now = LocalDateTime.now(cn.srdi.app.audit.AuditTrail.ZONE);
         Map<String, Map<String, String>> existing = new HashMap<>();
-        for (int i = 0; i < rows.size(); i += 500) {
-            List<IndicatorYear> chunk = rows.subList(i, Math.min(rows.size(), i + 500));
-            List<Object> args = new ArrayList<>();
-            StringBuilder in = new StringBuilder();
-            for (IndicatorYear y : chunk) {
-                in.append(in.length() == 0 ? "" : ",").append("(?, ?)");
-                args.add(y.creditCode());
-                args.add(y.fiscalYear());
-            }
-            template.query("select credit_code, fiscal_year, data from indicator_year where (credit_code, fiscal_year) in ("
-                    + in + ")", (RowCallbackHandler) rs -> existing.put(rs.getString(1) + "/" + rs.getInt(2),
-                    ProfileJson.toMap(rs.getString(3))), args.toArray());
+        // by credit code (the primary key's first column, so an index range per firm), then the years wanted
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (IndicatorYear y : rows) {
+            wanted.add(y.creditCode() + "/" + y.fiscalYear());
+        }
+        List<String> codes = rows.stream().map(IndicatorYear::creditCode).distinct().toList();
+        for (int i = 0; i < codes.size(); i += 500) {
+            List<String> chunk = codes.subList(i, Math.min(codes.size(), i + 500));
+            template.query("select credit_code, fiscal_year, data from indicator_year where credit_code in ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", (RowCallbackHandler) rs -> {
+                        String key = rs.getString(1) + "/" + rs.getInt(2);
+                        if (wanted.contains(key)) {
+                            existing.put(key, ProfileJson.toMap(rs.getString(3)));
+                        }
+                    }, chunk.toArray());
         }
         List<IndicatorYear> inserts = new ArrayList<>();
         List<IndicatorYear> updates = new ArrayList<>();

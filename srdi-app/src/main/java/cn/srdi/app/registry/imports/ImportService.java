@@ -19,6 +19,7 @@ import cn.srdi.engine.io.ReadResult;
 import cn.srdi.engine.io.RowConverter;
 import cn.srdi.engine.model.Field;
 import cn.srdi.engine.model.Profile;
+import cn.srdi.engine.model.ProfileValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -397,12 +398,15 @@ public class ImportService {
         }
         Map<String, String> existingPark = new HashMap<>();
         Set<String> existing = new java.util.HashSet<>();
-        List<Object> codes = pending.stream().map(p -> (Object) p.profile().creditCode()).distinct().toList();
-        jdbc.query("select credit_code, park_id from enterprise where credit_code in ("
+        List<Object> codes = scope.role() != Role.PARK_OPERATOR ? List.of()
+                : pending.stream().map(p -> (Object) p.profile().creditCode()).distinct().toList();
+        if (!codes.isEmpty()) {
+            jdbc.query("select credit_code, park_id from enterprise where credit_code in ("
                 + String.join(",", Collections.nCopies(codes.size(), "?")) + ")", (RowCallbackHandler) rs -> {
                     existing.add(rs.getString(1));
                     existingPark.put(rs.getString(1), rs.getString(2));
                 }, codes.toArray());
+        }
         List<Pending> ok = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             String code = p.profile().creditCode();
@@ -433,7 +437,8 @@ public class ImportService {
             }
         }
         jdbc.batchUpdate("insert into import_row (import_id, row_no, credit_code, fiscal_year, park_id, data, name, "
-                + "industry_code, region_code) values (?,?,?,?,?,?,?,?,?)", ok, STAGE_CHUNK, (ps, p) -> {
+                + "industry_code, region_code, revenue, rd_expense, employees) values (?,?,?,?,?,?,?,?,?,?,?,?)", ok,
+                STAGE_CHUNK, (ps, p) -> {
                     Profile pr = p.profile();
                     ps.setLong(1, id);
                     ps.setInt(2, (int) p.row());
@@ -444,11 +449,22 @@ public class ImportService {
                     ps.setString(7, pr.name());
                     ps.setString(8, pr.text(Field.INDUSTRY_CODE));
                     ps.setString(9, pr.has(Field.REGION_CODE) ? pr.text(Field.REGION_CODE) : null);
+                    ps.setBigDecimal(10, decimal(pr, Field.REVENUE_Y1));
+                    ps.setBigDecimal(11, decimal(pr, Field.RD_EXPENSE_Y1));
+                    if (pr.has(Field.EMPLOYEES_Y1)) {
+                        ps.setInt(12, new java.math.BigDecimal(ProfileValues.format(pr, Field.EMPLOYEES_Y1)).intValue());
+                    } else {
+                        ps.setNull(12, java.sql.Types.INTEGER);
+                    }
                 });
         pending.clear();
         if (problems.size() >= STAGE_CHUNK) {
             insertProblems(id, problems);
         }
+    }
+
+    private static java.math.BigDecimal decimal(Profile p, Field f) {
+        return p.has(f) ? new java.math.BigDecimal(ProfileValues.format(p, f)) : null;
     }
 
     private void insertProblems(long id, List<ImportProblem> problems) {
@@ -520,80 +536,109 @@ public class ImportService {
         this.failAfterRows = rows;
     }
 
-    private record Staged(int row, String code, int fiscalYear, String park, String name, String industry,
-                          String region, String data) {
-    }
 
+    /** Rows of a batch that are the last staged row of their firm (what the firm's card becomes). */
+    private static final String LAST_ROW_OF_FIRM = "r.row_no = (select max(r2.row_no) from import_row r2 "
+            + "where r2.import_id = r.import_id and r2.credit_code = r.credit_code)";
+
+    /**
+     * The commit, inside its transaction: (1) for a park operator, no row may touch a firm outside
+     * its parks; (2) existing firms whose card changes (name, industry, region, park from the firm's
+     * last row) are updated, each with an audit record; (3) existing firm-years are updated through
+     * {@link RegistryStore#upsertYears}, a chunk at a time, which records every changed value;
+     * (4) new firms and (5) new firm-years are inserted with one INSERT ... SELECT each.
+     */
     private void write(Scope scope, long id, long t0) {
         int claimed = jdbc.update("update import_batch set status = 'COMMITTING' where id = ? and status = 'PREVIEW'", id);
         if (claimed != 1) {
             throw new BilingualException(HttpStatus.CONFLICT, "该批次已被提交或放弃", "the batch was already committed or discarded");
         }
-        Map<String, String> focusOfPark = new HashMap<>();
-        jdbc.query("select id, focus_industry from park", (RowCallbackHandler) rs -> focusOfPark.put(rs.getString(1),
-                rs.getString(2)));
         LocalDateTime now = LocalDateTime.now(AuditTrail.ZONE);
+        Timestamp ts = Timestamp.valueOf(now);
         String actor = scope.username();
-        int lastRow = 0;
+        if (scope.role() == Role.PARK_OPERATOR) {
+            List<Object> args = new ArrayList<>();
+            args.add(id);
+            List<String> parks = new ArrayList<>(new TreeSet<>(scope.parks()));
+            String in = String.join(",", Collections.nCopies(parks.size(), "?"));
+            args.addAll(parks);
+            args.addAll(parks);
+            List<String> outside = jdbc.queryForList("select r.row_no || ' ' || r.credit_code from import_row r "
+                    + "left join enterprise e on e.credit_code = r.credit_code where r.import_id = ? and ("
+                    + "(e.credit_code is not null and (e.park_id is null or e.park_id not in (" + in + "))) "
+                    + "or coalesce(r.park_id, e.park_id) is null or coalesce(r.park_id, e.park_id) not in (" + in + ")) "
+                    + "order by r.row_no fetch first 1 rows only", String.class, args.toArray());
+            if (!outside.isEmpty()) {
+                throw BilingualException.badRequest("第" + outside.get(0) + " 行的企业不在您管理的园区内，未写入任何数据",
+                        "row " + outside.get(0) + ": the firm is outside your parks; nothing was written");
+            }
+        }
+        // (2) cards of existing firms that change
+        List<Enterprise[]> changed = jdbc.query("select " + FIRM + ", r.name, r.industry_code, "
+                + "coalesce(r.region_code, e.region_code), coalesce(r.park_id, e.park_id), "
+                + "coalesce(e.focus_industry, p.focus_industry) from import_row r join enterprise e "
+                + "on e.credit_code = r.credit_code left join park p on p.id = coalesce(r.park_id, e.park_id) "
+                + "where r.import_id = ? and " + LAST_ROW_OF_FIRM + " and (r.name <> e.name or r.industry_code <> "
+                + "e.industry_code or coalesce(r.region_code, e.region_code, '') <> coalesce(e.region_code, '') "
+                + "or coalesce(r.park_id, e.park_id, '') <> coalesce(e.park_id, '')) order by r.row_no", (rs, n) -> {
+                    Enterprise before = mapFirm(rs);
+                    Enterprise after = new Enterprise(before.creditCode(), rs.getString(14), rs.getString(15),
+                            rs.getString(16), before.regionName(), rs.getString(17), rs.getString(18),
+                            before.contactName(), before.contactPhone(), before.contactEmail(), before.chainNodes(),
+                            before.createdAt(), now);
+                    return new Enterprise[] {before, after};
+                }, id);
+        for (Enterprise[] c : changed) {
+            audit.record("FIRM_UPDATED", "enterprise", c[1].creditCode(), card(c[0]), card(c[1]));
+        }
+        jdbc.batchUpdate("update enterprise set name = ?, industry_code = ?, region_code = ?, park_id = ?, "
+                + "focus_industry = ?, updated_at = ? where credit_code = ?", changed, 1000, (ps, c) -> {
+                    ps.setString(1, c[1].name());
+                    ps.setString(2, c[1].industryCode());
+                    ps.setString(3, c[1].regionCode());
+                    ps.setString(4, c[1].parkId());
+                    ps.setString(5, c[1].focusIndustry());
+                    ps.setTimestamp(6, ts);
+                    ps.setString(7, c[1].creditCode());
+                });
+        // (3) existing firm-years: compared field by field, changes recorded
         int done = 0;
-        int inserted = 0;
         int updated = 0;
         int changes = 0;
-        int firmsCreated = 0;
-        int firmsChanged = 0;
-        while (true) {
-            List<Staged> chunk = jdbc.query("select row_no, credit_code, fiscal_year, park_id, name, industry_code, "
-                    + "region_code, data from import_row where import_id = ? and row_no > ? order by row_no "
-                    + "fetch first " + COMMIT_CHUNK + " rows only", (rs, n) -> new Staged(rs.getInt(1), rs.getString(2),
-                    rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
-                    id, lastRow);
+        Integer maxRow = jdbc.queryForObject("select max(row_no) from import_row where import_id = ?", Integer.class, id);
+        // ranges of row numbers (not "the next N existing rows", which would rescan the batch for every chunk)
+        for (int from = 0; maxRow != null && from < maxRow; from += COMMIT_CHUNK) {
+            List<IndicatorYear> chunk = new ArrayList<>();
+            jdbc.query("select r.credit_code, r.fiscal_year, r.data from import_row r where r.import_id = ? "
+                    + "and r.row_no > ? and r.row_no <= ? and exists (select 1 from indicator_year y "
+                    + "where y.credit_code = r.credit_code and y.fiscal_year = r.fiscal_year) order by r.row_no",
+                    (RowCallbackHandler) rs -> chunk.add(new IndicatorYear(rs.getString(1), rs.getInt(2),
+                            ProfileJson.toMap(rs.getString(3)))), id, from, from + COMMIT_CHUNK);
             if (chunk.isEmpty()) {
-                break;
+                continue;
             }
-            lastRow = chunk.get(chunk.size() - 1).row();
-            Map<String, Enterprise> current = currentFirms(chunk);
-            Map<String, Enterprise> firms = new LinkedHashMap<>();
-            for (Staged r : chunk) {
-                Enterprise before = current.get(r.code());
-                if (scope.role() == Role.PARK_OPERATOR) {
-                    String park = r.park() != null ? r.park() : before == null ? null : before.parkId();
-                    if ((before != null && (before.parkId() == null || !scope.parks().contains(before.parkId())))
-                            || park == null || !scope.parks().contains(park)) {
-                        throw BilingualException.badRequest("第" + r.row() + "行的企业 " + r.code() + " 不在您管理的园区内，未写入任何数据",
-                                "row " + r.row() + ": firm " + r.code() + " is outside your parks; nothing was written");
-                    }
-                }
-                Enterprise base = firms.containsKey(r.code()) ? firms.get(r.code()) : before;
-                firms.put(r.code(), merge(base, r, focusOfPark, now));
-            }
-            for (Enterprise after : firms.values()) {
-                Enterprise before = current.get(after.creditCode());
-                if (before == null) {
-                    firmsCreated++;
-                } else if (cardChanged(before, after)) {
-                    firmsChanged++;
-                    audit.record("FIRM_UPDATED", "enterprise", after.creditCode(), card(before), card(after));
-                }
-            }
-            store.upsertEnterprises(new ArrayList<>(firms.values()));
-            List<IndicatorYear> years = new ArrayList<>(chunk.size());
-            for (Staged r : chunk) {
-                years.add(new IndicatorYear(r.code(), r.fiscalYear(), ProfileJson.toMap(r.data())));
-            }
-            RegistryStore.UpsertResult result = store.upsertYears(years, id, actor);
-            inserted += result.inserted();
+            RegistryStore.UpsertResult result = store.upsertYears(chunk, id, actor);
             updated += result.updated();
             changes += result.changes().size();
             done += chunk.size();
-            int limit = failAfterRows;
-            if (limit >= 0 && done >= limit) {
-                throw new IllegalStateException("simulated failure after " + done + " rows (test hook)");
-            }
+            checkInjectedFailure(done);
         }
+        // (4) new firms, from their last row
+        int firmsCreated = jdbc.update("insert into enterprise (credit_code, name, industry_code, region_code, region_name, "
+                + "park_id, focus_industry, created_at, updated_at) select r.credit_code, r.name, r.industry_code, "
+                + "r.region_code, ?, r.park_id, p.focus_industry, ?, ? from import_row r left join park p on p.id = r.park_id "
+                + "where r.import_id = ? and " + LAST_ROW_OF_FIRM + " and not exists (select 1 from enterprise e "
+                + "where e.credit_code = r.credit_code)", defaultRegionName, ts, ts, id);
+        // (5) new firm-years (rows are unique per firm and fiscal year within a batch)
+        int inserted = jdbc.update("insert into indicator_year (credit_code, fiscal_year, revenue, rd_expense, employees, "
+                + "data, import_id, updated_at) select r.credit_code, r.fiscal_year, r.revenue, r.rd_expense, r.employees, "
+                + "r.data, r.import_id, ? from import_row r where r.import_id = ? and not exists (select 1 from "
+                + "indicator_year y where y.credit_code = r.credit_code and y.fiscal_year = r.fiscal_year)", ts, id);
+        done += inserted;
+        checkInjectedFailure(done);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         jdbc.update("update import_batch set status = 'COMMITTED', committed_at = ?, rows_inserted = ?, rows_updated = ?, "
-                + "changes_recorded = ?, millis_committed = ? where id = ?", Timestamp.valueOf(now), inserted, updated,
-                changes, ms, id);
+                + "changes_recorded = ?, millis_committed = ? where id = ?", ts, inserted, updated, changes, ms, id);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", "COMMITTED");
         after.put("rows", done);
@@ -601,39 +646,27 @@ public class ImportService {
         after.put("years_updated", updated);
         after.put("changes", changes);
         after.put("firms_created", firmsCreated);
-        after.put("firms_changed", firmsChanged);
+        after.put("firms_changed", changed.size());
         audit.record("IMPORT_COMMITTED", "import_batch", String.valueOf(id), Map.of("status", "PREVIEW"), after);
-        log.info("import {} committed: {} rows, {} firm-years new, {} updated, {} changes in {} ms", id, done, inserted,
-                updated, changes, ms);
+        log.info("import {} committed: {} rows, {} firm-years new, {} updated, {} changes, {} firms new, {} changed, in {} ms",
+                id, done, inserted, updated, changes, firmsCreated, changed.size(), ms);
     }
 
-    private Map<String, Enterprise> currentFirms(List<Staged> chunk) {
-        List<Object> codes = chunk.stream().map(r -> (Object) r.code()).distinct().toList();
-        Map<String, Enterprise> m = new HashMap<>();
-        for (int i = 0; i < codes.size(); i += 500) {
-            List<Object> part = codes.subList(i, Math.min(codes.size(), i + 500));
-            for (Enterprise e : store.findAll(part.stream().map(String.class::cast).toList())) {
-                m.put(e.creditCode(), e);
-            }
+    private void checkInjectedFailure(int done) {
+        int limit = failAfterRows;
+        if (limit >= 0 && done >= limit) {
+            throw new IllegalStateException("simulated failure after " + done + " rows (test hook)");
         }
-        return m;
     }
 
-    private Enterprise merge(Enterprise before, Staged r, Map<String, String> focusOfPark, LocalDateTime now) {
-        if (before == null) {
-            return new Enterprise(r.code(), r.name(), r.industry(), r.region(), defaultRegionName, r.park(),
-                    r.park() == null ? null : focusOfPark.get(r.park()), null, null, null, null, now, now);
-        }
-        String park = r.park() != null ? r.park() : before.parkId();
-        String focus = before.focusIndustry() != null ? before.focusIndustry() : park == null ? null : focusOfPark.get(park);
-        return new Enterprise(r.code(), r.name(), r.industry(), r.region() != null ? r.region() : before.regionCode(),
-                before.regionName(), park, focus, null, null, null, null, before.createdAt(), now);
-    }
+    private static final String FIRM = "e.credit_code, e.name, e.industry_code, e.region_code, e.region_name, "
+            + "e.park_id, e.focus_industry, e.contact_name, e.contact_phone, e.contact_email, e.chain_nodes, "
+            + "e.created_at, e.updated_at";
 
-    private static boolean cardChanged(Enterprise a, Enterprise b) {
-        return !java.util.Objects.equals(a.name(), b.name()) || !java.util.Objects.equals(a.industryCode(), b.industryCode())
-                || !java.util.Objects.equals(a.regionCode(), b.regionCode())
-                || !java.util.Objects.equals(a.parkId(), b.parkId());
+    private static Enterprise mapFirm(ResultSet rs) throws SQLException {
+        return new Enterprise(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getTimestamp(12).toLocalDateTime(), rs.getTimestamp(13).toLocalDateTime());
     }
 
     private static Map<String, Object> card(Enterprise e) {
