@@ -84,9 +84,12 @@ demo_line="$(grep -o 'demo region.*' "$log" | head -1 || true)"
 base="http://localhost:$port"
 api() { curl -s -u "$user:srdi2026" -H 'Accept: application/json' "$base$1"; }
 # wait for region grade runs to finish (grading module: GET /api/v1/grades/runs lists runs with a status)
-if api /api/v1/grades/runs | grep -q '"status"'; then
-  while api /api/v1/grades/runs | grep -q -E '"status"\s*:\s*"(RUNNING|QUEUED|PENDING)"'; do sleep 3; done
-fi
+# (the grading module grades the region when the demo is loaded): ready when a region run is DONE and none runs
+for _ in $(seq 1 900); do
+  runs="$(api /api/v1/grades/runs)"
+  if echo "$runs" | grep -q '"status":"DONE"' && ! echo "$runs" | grep -q '"status":"RUNNING"'; then break; fi
+  sleep 2
+done
 ready=$(date +%s.%N)
 echo "ready: start $(echo "$started - $t0" | bc) s, demo load ${demo_line:-(existing database)}, ready after $(echo "$ready - $t0" | bc) s"
 
