@@ -41,7 +41,12 @@ public final class ProfileJson {
     }
 
     public static String encode(Profile p, Set<Field> fields) {
-        return JSON.writeValueAsString(values(p, fields));
+        return write(values(p, fields));
+    }
+
+    /** A map of field id to canonical value (as {@link #values} or {@link #toMap} give) as a JSON object. */
+    public static String write(Map<String, String> values) {
+        return JSON.writeValueAsString(values);
     }
 
     /** Every present field: an input snapshot. */

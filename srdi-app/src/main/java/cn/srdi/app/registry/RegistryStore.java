@@ -263,14 +263,14 @@ public class RegistryStore {
                     ps.setString(1, y.creditCode());
                     ps.setInt(2, y.fiscalYear());
                     bindReporting(ps, 3, y);
-                    ps.setString(6, toJson(y));
+                    ps.setString(6, ProfileJson.write(y.values()));
                     ps.setObject(7, importId);
                     ps.setTimestamp(8, Timestamp.valueOf(now));
                 });
         template.batchUpdate("update indicator_year set revenue = ?, rd_expense = ?, employees = ?, data = ?, import_id = ?, "
                 + "updated_at = ? where credit_code = ? and fiscal_year = ?", updates, 1000, (ps, y) -> {
                     bindReporting(ps, 1, y);
-                    ps.setString(4, toJson(y));
+                    ps.setString(4, ProfileJson.write(y.values()));
                     ps.setObject(5, importId);
                     ps.setTimestamp(6, Timestamp.valueOf(now));
                     ps.setString(7, y.creditCode());
@@ -304,10 +304,4 @@ public class RegistryStore {
     private static BigDecimal decimal(String s) {
         return s == null || s.isBlank() ? null : new BigDecimal(s);
     }
-
-    private static String toJson(IndicatorYear y) {
-        return JSON.writeValueAsString(y.values());
-    }
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 }

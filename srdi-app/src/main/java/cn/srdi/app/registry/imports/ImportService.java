@@ -53,7 +53,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports of yearly indicators (一企一档): upload → preview → commit, all or nothing.
@@ -87,7 +86,6 @@ public class ImportService {
     static final int FIRST_FISCAL_YEAR = 1990;
     private static final int STAGE_CHUNK = 1000;
     private static final int COMMIT_CHUNK = 2000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String BATCH_COLUMNS = "id, file_name, format, uploaded_by, uploaded_at, status, rows_total, rows_valid, "
             + "rows_rejected, rows_warned, firms_new, years_new, years_update, fiscal_years, rows_inserted, rows_updated, "
             + "changes_recorded, committed_at, error, notice_zh, notice_en, file_bytes, millis_staged, millis_committed";
@@ -445,7 +443,7 @@ public class ImportService {
                     ps.setString(3, pr.creditCode());
                     ps.setInt(4, p.fiscalYear());
                     ps.setString(5, p.park());
-                    ps.setString(6, JSON.writeValueAsString(ProfileJson.values(pr, ProfileJson.YEARLY)));
+                    ps.setString(6, ProfileJson.encode(pr, ProfileJson.YEARLY));
                     ps.setString(7, pr.name());
                     ps.setString(8, pr.text(Field.INDUSTRY_CODE));
                     ps.setString(9, pr.has(Field.REGION_CODE) ? pr.text(Field.REGION_CODE) : null);
