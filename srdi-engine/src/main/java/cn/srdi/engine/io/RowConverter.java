@@ -1,5 +1,6 @@
 package cn.srdi.engine.io;
 
+import cn.srdi.engine.model.Decimals;
 import cn.srdi.engine.model.Field;
 import cn.srdi.engine.model.Profile;
 import cn.srdi.engine.model.ProfileValues;
@@ -39,8 +40,17 @@ public final class RowConverter {
         Field.IP1_SELF_DEVELOPED, Field.IP1_HIGH_VALUE, Field.IP1_APPLIED, Field.IP1_OWN_TOP3,
     };
 
+    /** Column kinds of the plain-record fast path ({@link #convertPlain}). */
+    private static final byte OTHER = 0;
+    private static final byte NUMBER = 1;
+    private static final byte BOOL = 2;
+    private static final long SCALE = Decimals.SCALE;
+    /** 10^(4 - k): the scale of a fraction of k digits. */
+    private static final long[] FRACTION_SCALE = {10_000, 1_000, 100, 10, 1};
+
     private final ColumnMapping mapping;
     private final Field[] fields;
+    private final byte[] kinds;
     private final int width;
     private final int namedWidth;
 
@@ -50,6 +60,17 @@ public final class RowConverter {
         this.fields = mapping.fields();
         this.width = fields.length;
         this.namedWidth = mapping.namedWidth();
+        this.kinds = new byte[width];
+        for (int i = 0; i < width; i++) {
+            Field f = fields[i];
+            if (f != null) {
+                kinds[i] = switch (f.type()) {
+                    case DECIMAL, SIGNED_DECIMAL, INTEGER -> NUMBER;
+                    case BOOLEAN, DECLARATION -> BOOL;
+                    default -> OTHER;
+                };
+            }
+        }
     }
 
     /**
@@ -153,67 +174,150 @@ public final class RowConverter {
     }
 
     private ReadResult convertBytes(RawRow raw, long row, int n) {
+        if (raw.ends == null) {
+            return convertPlain(raw, row, n);
+        }
         final byte[] b = raw.data;
         final int[] ends = raw.ends;
-        final int stop = raw.to;
         final Field[] fs = fields;
         Profile p = new Profile().row(row);
         Problems problems = null;
         int start = raw.from;
         for (int i = 0; i < n; i++) {
-            int end;
-            boolean ascii;
-            if (ends == null) {
-                long cell = cellEnd(b, start, stop);
-                end = (int) cell;
-                ascii = cell >= 0;
-            } else {
-                int e = ends[i];
-                end = e & Integer.MAX_VALUE;
-                ascii = e >= 0;
-            }
-            Field f = fs[i];
-            if (f != null && end > start) {
-                ProfileValues.CellProblem cp;
-                String value = null;
-                if (ascii) {
-                    int ts = start;
-                    int te = end;
-                    while (ts < te && b[ts] <= ' ') {
-                        ts++;
-                    }
-                    while (te > ts && b[te - 1] <= ' ') {
-                        te--;
-                    }
-                    if (ts < te) {
-                        cp = ProfileValues.parseAsciiInto(p, f, b, ts, te);
-                    } else if (asciiBlank(b, start, end)) {
-                        cp = null; // blank: not provided
-                    } else {
-                        // only control characters: not blank for String.isBlank, empty once trimmed
-                        cp = ProfileValues.parseInto(p, f, "");
-                    }
-                    if (cp != null) {
-                        value = new String(b, ts, te - ts, StandardCharsets.ISO_8859_1);
-                    }
-                } else {
-                    String cell = new String(b, start, end - start, StandardCharsets.UTF_8);
-                    cp = isBlank(cell) ? null : ProfileValues.parseInto(p, f, cell);
-                    if (cp != null) {
-                        value = cell.trim();
-                    }
-                }
-                if (cp != null) {
-                    if (problems == null) {
-                        problems = new Problems(row);
-                    }
-                    problems.cell(f, value, cp);
-                }
-            }
-            start = ends == null ? end + 1 : end;
+            int e = ends[i];
+            int end = e & Integer.MAX_VALUE;
+            problems = convertCell(p, fs[i], b, start, end, e >= 0, problems, row);
+            start = end;
         }
         problems = checkRow(p, raw, problems, row);
         return result(p, problems, row);
+    }
+
+    /**
+     * {@link #convertBytes} of a plain record (cells separated by commas in {@code data[from, to)}):
+     * the usual cells of the numeric and boolean columns (digits with at most one point and four
+     * decimals; {@code true}/{@code false}) are parsed and their end found in one pass over their
+     * bytes; every other cell (blank, signed, spaced, long, unusual) and every other column goes
+     * through {@link #convertCell}, exactly as before. The fast paths accept only text that
+     * {@link Decimals#tryParse} and the boolean reader read to the same value.
+     */
+    private ReadResult convertPlain(RawRow raw, long row, int n) {
+        final byte[] b = raw.data;
+        final int stop = raw.to;
+        final Field[] fs = fields;
+        final byte[] ks = kinds;
+        Profile p = new Profile().row(row);
+        Problems problems = null;
+        int start = raw.from;
+        for (int i = 0; i < n; i++) {
+            byte kind = ks[i];
+            if (kind == NUMBER) {
+                int j = start;
+                long whole = 0;
+                int d;
+                while (j < stop && (d = b[j] - '0') >= 0 && d <= 9) {
+                    whole = whole * 10 + d;
+                    j++;
+                }
+                int digits = j - start;
+                if (digits == 0) {
+                    if (j == stop || b[j] == ',') {
+                        start = j + 1; // empty: not provided
+                        continue;
+                    }
+                } else if (digits <= 14) {
+                    long v = whole * SCALE;
+                    boolean ok = true;
+                    if (j < stop && b[j] == '.') {
+                        int fs0 = ++j;
+                        long frac = 0;
+                        while (j < stop && (d = b[j] - '0') >= 0 && d <= 9) {
+                            frac = frac * 10 + d;
+                            j++;
+                        }
+                        int k = j - fs0;
+                        ok = k >= 1 && k <= 4;
+                        if (ok) {
+                            v += frac * FRACTION_SCALE[k];
+                        }
+                    }
+                    Field f = fs[i];
+                    if (ok && (j == stop || b[j] == ',') && v <= Decimals.MAX_ABS && ProfileValues.inRange(f, v)) {
+                        p.set(f, v);
+                        start = j + 1;
+                        continue;
+                    }
+                }
+            } else if (kind == BOOL) {
+                int value = -1;
+                int j = start;
+                if (j + 4 <= stop && b[j] == 't' && b[j + 1] == 'r' && b[j + 2] == 'u' && b[j + 3] == 'e') {
+                    value = 1;
+                    j += 4;
+                } else if (j + 5 <= stop && b[j] == 'f' && b[j + 1] == 'a' && b[j + 2] == 'l' && b[j + 3] == 's'
+                        && b[j + 4] == 'e') {
+                    value = 0;
+                    j += 5;
+                } else if (j == stop || b[j] == ',') {
+                    start = j + 1; // empty: not provided
+                    continue;
+                }
+                if (value >= 0 && (j == stop || b[j] == ',')) {
+                    p.setBool(fs[i], value == 1);
+                    start = j + 1;
+                    continue;
+                }
+            }
+            long cell = cellEnd(b, start, stop);
+            int end = (int) cell;
+            problems = convertCell(p, fs[i], b, start, end, cell >= 0, problems, row);
+            start = end + 1;
+        }
+        problems = checkRow(p, raw, problems, row);
+        return result(p, problems, row);
+    }
+
+    /** Converts the cell {@code b[start, end)} of column field {@code f} (null: ignored column) into {@code p}. */
+    private static Problems convertCell(Profile p, Field f, byte[] b, int start, int end, boolean ascii,
+                                        Problems problems, long row) {
+        if (f != null && end > start) {
+            ProfileValues.CellProblem cp;
+            String value = null;
+            if (ascii) {
+                int ts = start;
+                int te = end;
+                while (ts < te && b[ts] <= ' ') {
+                    ts++;
+                }
+                while (te > ts && b[te - 1] <= ' ') {
+                    te--;
+                }
+                if (ts < te) {
+                    cp = ProfileValues.parseAsciiInto(p, f, b, ts, te);
+                } else if (asciiBlank(b, start, end)) {
+                    cp = null; // blank: not provided
+                } else {
+                    // only control characters: not blank for String.isBlank, empty once trimmed
+                    cp = ProfileValues.parseInto(p, f, "");
+                }
+                if (cp != null) {
+                    value = new String(b, ts, te - ts, StandardCharsets.ISO_8859_1);
+                }
+            } else {
+                String cell = new String(b, start, end - start, StandardCharsets.UTF_8);
+                cp = isBlank(cell) ? null : ProfileValues.parseInto(p, f, cell);
+                if (cp != null) {
+                    value = cell.trim();
+                }
+            }
+            if (cp != null) {
+                if (problems == null) {
+                    problems = new Problems(row);
+                }
+                problems.cell(f, value, cp);
+            }
+        }
+        return problems;
     }
 
     /** String.isBlank of ASCII bytes: every byte one of Character.isWhitespace's ASCII characters. */

@@ -371,7 +371,45 @@ public final class ProfileValues {
         return false;
     }
 
+    /** Lowest and highest value {@link #checkRange} accepts per field ordinal, and whether it must be whole. */
+    private static final long[] LOWEST = new long[Field.ALL.length];
+    private static final long[] HIGHEST = new long[Field.ALL.length];
+    private static final boolean[] WHOLE = new boolean[Field.ALL.length];
+
+    static {
+        long s = Decimals.SCALE;
+        for (Field f : Field.ALL) {
+            int o = f.ordinal();
+            WHOLE[o] = f.type() == FieldType.INTEGER;
+            LOWEST[o] = f.type() == FieldType.SIGNED_DECIMAL ? Long.MIN_VALUE : 0;
+            HIGHEST[o] = Long.MAX_VALUE;
+            switch (f) {
+                case TOTAL_ASSETS_Y1 -> LOWEST[o] = 1;
+                case MARKET_SHARE_PCT, PLATFORM_SCORE, PLATFORM_SCORE_PREV -> HIGHEST[o] = 100 * s;
+                case MARKET_RANK_DOMESTIC, MARKET_RANK_GLOBAL, NATIONAL_AWARD_RANK, PROVINCIAL_AWARD_RANK, MAKER_CHINA_RANK ->
+                        LOWEST[o] = s;
+                case DIGITAL_LEVEL -> HIGHEST[o] = 4 * s;
+                case LOCAL_POINTS -> HIGHEST[o] = 15 * s;
+                case EMPLOYEES_Y1, RD_STAFF_Y1, TECH_STAFF_Y1 -> HIGHEST[o] = 10_000_000L * s;
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * True when the scaled value {@code v} of the numeric field {@code f} passes the range checks of
+     * {@link #parseInto} (no problem), for readers that parse numbers themselves.
+     */
+    public static boolean inRange(Field f, long v) {
+        int o = f.ordinal();
+        return v >= LOWEST[o] && v <= HIGHEST[o] && (!WHOLE[o] || v % Decimals.SCALE == 0);
+    }
+
     private static CellProblem checkRange(Field f, long v) {
+        if (inRange(f, v)) {
+            return null;
+        }
         if (f.type() == FieldType.INTEGER && v % Decimals.SCALE != 0) {
             return CellProblem.error("应为整数", "must be an integer");
         }

@@ -160,6 +160,45 @@ public final class ByteSink {
         return this;
     }
 
+    /**
+     * Appends {@code s} as UTF-8 as one RFC 4180 CSV cell: the bytes of {@link #appendUtf8(CharSequence)}
+     * followed by {@link #quoteCsvCellFrom(int)}, in one pass over the chars (the cell is scanned
+     * again only when it needs quotes or holds a surrogate).
+     */
+    public void appendCsvCell(CharSequence s) {
+        int n = s.length();
+        ensure(3 * n); // a char takes at most 3 bytes (a surrogate pair 4 for its 2 chars)
+        byte[] b = buf;
+        int start = size;
+        int p = start;
+        boolean special = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+                if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                    special = true;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                size = p;
+                appendUtf8Slow(s, i, n);
+                quoteCsvCellFrom(start);
+                return;
+            } else {
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        size = p;
+        if (special) {
+            quoteCsvCellFrom(start);
+        }
+    }
+
     private void appendUtf8Slow(CharSequence s, int i, int to) {
         while (i < to) {
             char c = s.charAt(i++);

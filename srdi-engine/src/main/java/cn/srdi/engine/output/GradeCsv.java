@@ -169,9 +169,7 @@ public final class GradeCsv {
         if (s == null) {
             return;
         }
-        int start = out.size();
-        out.appendUtf8(s);
-        out.quoteCsvCellFrom(start);
+        out.appendCsvCell(s);
     }
 
     private static void statusAndScore(ByteSink out, TierResult r) {
@@ -306,13 +304,10 @@ public final class GradeCsv {
         }
         Labels l = labels(r);
         byte[][] labels = l.labels;
+        int[] gates = l.gates;
         boolean first = (state & WRITTEN) == 0;
-        for (int i = 0, n = labels.length; i < n; i++) {
-            byte[] label = labels[i];
-            if (label == null) {
-                continue;
-            }
-            Status s = r.conditionStatus(i);
+        for (int g = 0, n = gates.length; g < n; g++) {
+            Status s = r.conditionStatus(gates[g]);
             if (s != Status.FAIL && s != Status.REVIEW) {
                 continue;
             }
@@ -320,7 +315,7 @@ public final class GradeCsv {
                 out.append((byte) ';');
             }
             first = false;
-            out.append(label);
+            out.append(labels[g]);
             if (s == Status.REVIEW) {
                 out.append((byte) '?');
             }
@@ -328,11 +323,11 @@ public final class GradeCsv {
         return (first ? 0 : WRITTEN) | (l.clean ? 0 : DIRTY) | (state & DIRTY);
     }
 
-    /** The "TIER:ID" bytes of each gate of a tier rule (null for other roles), by condition index. */
-    private record Labels(ConditionDef first, int conditions, Tier tier, byte[][] labels, boolean clean) {
+    /** The condition index of each gate of a tier rule, in order, and its "TIER:ID" bytes. */
+    private record Labels(ConditionDef first, int conditions, Tier tier, int[] gates, byte[][] labels, boolean clean) {
     }
 
-    private static final Labels NO_LABELS = new Labels(null, 0, null, new byte[0][], true);
+    private static final Labels NO_LABELS = new Labels(null, 0, null, new int[0], new byte[0][], true);
     private static volatile Labels[] labels = new Labels[0];
 
     /** The gate labels of the rule that produced {@code r} (told apart by its first condition, a per-rule instance). */
@@ -348,17 +343,20 @@ public final class GradeCsv {
                 return l;
             }
         }
+        int[] gates = new int[n];
         byte[][] out = new byte[n][];
+        int gateCount = 0;
         boolean clean = true;
         for (int i = 0; i < n; i++) {
             ConditionDef d = r.def(i);
             if (d.role() == Role.GATE) {
                 String label = tier.name() + ":" + d.id();
-                out[i] = label.getBytes(StandardCharsets.UTF_8);
+                gates[gateCount] = i;
+                out[gateCount++] = label.getBytes(StandardCharsets.UTF_8);
                 clean &= label.indexOf(',') < 0 && label.indexOf('"') < 0 && label.indexOf('\n') < 0 && label.indexOf('\r') < 0;
             }
         }
-        Labels l = new Labels(first, n, tier, out, clean);
+        Labels l = new Labels(first, n, tier, java.util.Arrays.copyOf(gates, gateCount), java.util.Arrays.copyOf(out, gateCount), clean);
         synchronized (GradeCsv.class) {
             Labels[] k = labels;
             if (k.length < 256) {

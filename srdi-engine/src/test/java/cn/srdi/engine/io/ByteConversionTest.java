@@ -37,6 +37,11 @@ class ByteConversionTest {
         "C3563", "3563", "c3563", "X3563", "C9999", "35", "C", "500109", "50010", "5001099", "50010a",
         "91350100M000100Y43", "91350100m000100y43", "91350100M000100Y44", "重庆某某科技有限公司",
         "CHAMPION", "SRDI;LITTLE_GIANT", "innovative；srdi", "bogus",
+        // the converter's one-pass number and boolean readers: at and around what they accept
+        "12345678901234", "12345678901234.5678", "123456789012345", "99999999999999.9999", "0.0001", "0.00001",
+        "1.0000", "1.00000", "7.25", "7.2500", "3.14159", "1.2.3", "1..2", "1.-2", "1.a", "12a", "1 ", "1.5 ", "0.", "00.50",
+        "100.00", "4.0001", "15.0000", "10000000", "10000000.0001", "10000001", "0.9999", "1.0",
+        "true ", "truex", "falsey", "tru e", "fals", "true\t", "TRUE", "False",
     };
 
     private static ReadResult viaBytes(String line, RowConverter conv) throws IOException {
@@ -88,6 +93,38 @@ class ByteConversionTest {
                 assertThat(viaBytes(String.join(",", cells), conv)).as(v).isEqualTo(fromStrings);
             }
             assertThat(viaBytes("\"" + String.join("\",\"", cells) + "\"", conv)).as(v).isEqualTo(fromStrings);
+        }
+    }
+
+    @Test
+    void numbers_at_the_range_limits_are_kept_or_refused_as_documented() throws IOException {
+        String[] header = new String[Field.ALL.length];
+        for (int i = 0; i < header.length; i++) {
+            header[i] = Field.ALL[i].id();
+        }
+        RowConverter conv = new RowConverter(ColumnMapping.of(Path.of("t.csv"), header, 1, ReadOptions.DEFAULT));
+        Object[][] cases = {
+            {Field.TOTAL_ASSETS_Y1, "0", false}, {Field.TOTAL_ASSETS_Y1, "0.0001", true},
+            {Field.MARKET_SHARE_PCT, "100", true}, {Field.MARKET_SHARE_PCT, "100.0001", false},
+            {Field.PLATFORM_SCORE, "100.0000", true}, {Field.PLATFORM_SCORE_PREV, "101", false},
+            {Field.MARKET_RANK_DOMESTIC, "0.9999", false}, {Field.MARKET_RANK_DOMESTIC, "1", true},
+            {Field.MAKER_CHINA_RANK, "0", false}, {Field.DIGITAL_LEVEL, "4", true}, {Field.DIGITAL_LEVEL, "4.0001", false},
+            {Field.LOCAL_POINTS, "15", true}, {Field.LOCAL_POINTS, "15.0001", false},
+            {Field.EMPLOYEES_Y1, "10000000", true}, {Field.EMPLOYEES_Y1, "10000001", false},
+            {Field.EMPLOYEES_Y1, "1.5", false}, {Field.RD_STAFF_Y1, "2.0", true}, {Field.REVENUE_Y1, "-1", false},
+            {Field.NET_PROFIT_Y1, "-1", true}, {Field.REVENUE_Y1, "9999999999999.9999", true},
+            {Field.REVENUE_Y1, "10000000000000", true}, {Field.REVENUE_Y1, "10000000000000.0001", false},
+        };
+        for (Object[] c : cases) {
+            Field f = (Field) c[0];
+            String[] cells = new String[header.length];
+            java.util.Arrays.fill(cells, "");
+            cells[f.ordinal()] = (String) c[1];
+            ReadResult viaBytes = viaBytes(String.join(",", cells), conv);
+            assertThat(viaBytes).isEqualTo(conv.convert(new RawRow(2, cells.clone())));
+            boolean kept = viaBytes instanceof ReadResult.Accepted a ? a.profile().has(f)
+                    : ((ReadResult.Rejected) viaBytes).problems().stream().noneMatch(pr -> f.id().equals(pr.column()));
+            assertThat(kept).as(f + " = " + c[1]).isEqualTo(c[2]);
         }
     }
 
