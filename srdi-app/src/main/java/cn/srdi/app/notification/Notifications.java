@@ -1,0 +1,231 @@
+package cn.srdi.app.notification;
+
+import cn.srdi.app.identity.CurrentUser;
+import cn.srdi.app.web.BilingualException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public API of notifications (see {@code package-info}): other modules call
+ * {@link #notify(Recipient, String, String, String, String, String, LocalDate)} when a step needs
+ * someone's action and {@link #complete(String, String)} when the step is done.
+ */
+@Service
+public class Notifications {
+
+    static final int TITLE_MAX = 500;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final NotificationMailer mailer;
+
+    Notifications(JdbcClient jdbc, Clock clock, NotificationMailer mailer) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.mailer = mailer;
+    }
+
+    /**
+     * Gives every user the recipient resolves to a to-do (and an e-mail when SMTP is configured,
+     * sent after the caller's transaction commits). A user who already has an open to-do of the same
+     * kind and subject gets no second one. Joins the caller's transaction.
+     *
+     * @param to         who
+     * @param kind       a short code of the step, e.g. {@code TITLE_UPDATE_DUE} (≤ 48 characters)
+     * @param subjectRef what it is about, e.g. {@code title:12}; {@link #complete} closes by it (may be null)
+     * @param titleZh    the text in Chinese
+     * @param titleEn    the text in English
+     * @param link       the page to act on: a path of this platform starting with {@code /} (may be null)
+     * @param due        the due date of the step (may be null)
+     * @return the ids of the notifications made (empty when nobody matched or all had it open already)
+     */
+    @Transactional
+    public List<Long> notify(Recipient to, String kind, String subjectRef, String titleZh, String titleEn, String link,
+                             LocalDate due) {
+        check(kind, titleZh, titleEn, link);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Long> ids = new ArrayList<>();
+        for (String user : resolve(to)) {
+            boolean open = (subjectRef == null
+                    ? jdbc.sql("select count(*) from notification where recipient = ? and kind = ? and status = 'OPEN' "
+                            + "and subject_ref is null").params(user, kind)
+                    : jdbc.sql("select count(*) from notification where recipient = ? and kind = ? and status = 'OPEN' "
+                            + "and subject_ref = ?").params(user, kind, subjectRef)).query(Long.class).single() > 0;
+            if (open) {
+                continue;
+            }
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("insert into notification (recipient, kind, subject_ref, title_zh, title_en, link, due_on, created_at, status) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')")
+                    .params(user, kind, subjectRef, clip(titleZh), clip(titleEn), link, due, Timestamp.valueOf(now))
+                    .update(key, "id");
+            long id = key.getKey().longValue();
+            ids.add(id);
+            mailer.queue(id, user, titleZh, titleEn, link, due, now);
+        }
+        if (!ids.isEmpty()) {
+            mailer.sendAfterCommit();
+        }
+        return ids;
+    }
+
+    /** {@link #notify(Recipient, String, String, String, String, String, LocalDate)} without a subject. */
+    @Transactional
+    public List<Long> notify(Recipient to, String kind, String titleZh, String titleEn, String link, LocalDate due) {
+        return notify(to, kind, null, titleZh, titleEn, link, due);
+    }
+
+    /**
+     * Closes every open to-do of the kind about the subject, for every recipient (the step was
+     * done, by whoever did it); the current user is recorded as having done it.
+     *
+     * @return how many were closed
+     */
+    @Transactional
+    public int complete(String kind, String subjectRef) {
+        return jdbc.sql("update notification set status = 'DONE', done_at = ?, done_by = ? "
+                        + "where kind = ? and subject_ref = ? and status = 'OPEN'")
+                .params(Timestamp.valueOf(LocalDateTime.now(clock)), CurrentUser.name(), kind, subjectRef).update();
+    }
+
+    /** Closes every open to-do about the subject, whatever its kind. */
+    @Transactional
+    public int completeSubject(String subjectRef) {
+        return jdbc.sql("update notification set status = 'DONE', done_at = ?, done_by = ? "
+                        + "where subject_ref = ? and status = 'OPEN'")
+                .params(Timestamp.valueOf(LocalDateTime.now(clock)), CurrentUser.name(), subjectRef).update();
+    }
+
+    /** True when a notification of the kind about the subject was ever made (open or done): for jobs that remind once. */
+    public boolean exists(String kind, String subjectRef) {
+        return jdbc.sql("select count(*) from notification where kind = ? and subject_ref = ?")
+                .params(kind, subjectRef).query(Long.class).single() > 0;
+    }
+
+    /** The user's notifications, newest first: {@code OPEN}, {@code DONE} or null for all. */
+    public List<Notice> of(String username, String status, int limit) {
+        String where = status == null ? "" : " and status = :s";
+        var spec = jdbc.sql("select id, recipient, kind, subject_ref, title_zh, title_en, link, due_on, created_at, status, "
+                + "done_at, done_by from notification where recipient = :u" + where
+                + " order by case when status = 'OPEN' then 0 else 1 end, due_on, id desc fetch first "
+                + Math.max(1, Math.min(limit, 1000)) + " rows only").param("u", username);
+        if (status != null) {
+            spec = spec.param("s", status);
+        }
+        return spec.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getTimestamp(9).toLocalDateTime(),
+                rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toLocalDateTime(),
+                rs.getString(12))).list();
+    }
+
+    /** Open to-dos of the user (the badge). */
+    public long openCount(String username) {
+        return jdbc.sql("select count(*) from notification where recipient = ? and status = 'OPEN'")
+                .param(username).query(Long.class).single();
+    }
+
+    Notice byId(long id) {
+        return jdbc.sql("select id, recipient, kind, subject_ref, title_zh, title_en, link, due_on, created_at, status, "
+                        + "done_at, done_by from notification where id = ?").param(id)
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getTimestamp(9).toLocalDateTime(),
+                        rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toLocalDateTime(),
+                        rs.getString(12))).single();
+    }
+
+    /** Open to-dos of everyone about a subject (to check a step's to-dos). */
+    public List<Notice> openAbout(String kind, String subjectRef) {
+        return jdbc.sql("select id, recipient, kind, subject_ref, title_zh, title_en, link, due_on, created_at, status, "
+                        + "done_at, done_by from notification where kind = ? and subject_ref = ? and status = 'OPEN' order by id")
+                .params(kind, subjectRef)
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getTimestamp(9).toLocalDateTime(),
+                        rs.getString(10), null, null)).list();
+    }
+
+    /**
+     * The user marks one of their own notifications done; another user's (or an unknown id) is
+     * "not found", so ids reveal nothing.
+     */
+    @Transactional
+    public Notice markDone(String username, long id) {
+        long mine = jdbc.sql("select count(*) from notification where id = ? and recipient = ?").params(id, username)
+                .query(Long.class).single();
+        if (mine == 0) {
+            throw BilingualException.notFound("未找到通知 " + id, "no notification " + id);
+        }
+        jdbc.sql("update notification set status = 'DONE', done_at = ?, done_by = ? "
+                        + "where id = ? and recipient = ? and status = 'OPEN'")
+                .params(Timestamp.valueOf(LocalDateTime.now(clock)), username, id, username).update();
+        return byId(id);
+    }
+
+    /** The user's own e-mail address for notifications (null when none is set). */
+    public String emailOf(String username) {
+        return jdbc.sql("select email from notification_email where username = ?").param(username)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** Sets (or clears with blank) the user's e-mail address for notifications. */
+    @Transactional
+    public void setEmail(String username, String email) {
+        jdbc.sql("delete from notification_email where username = ?").param(username).update();
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        String e = email.strip();
+        if (e.length() > 128 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw BilingualException.badRequest("电子邮箱格式不正确：" + e, "not a valid e-mail address: " + e);
+        }
+        jdbc.sql("insert into notification_email (username, email) values (?, ?)").params(username, e).update();
+    }
+
+    Set<String> resolve(Recipient to) {
+        List<String> users = switch (to.kind()) {
+            case USER -> jdbc.sql("select username from app_user where username = ? and enabled = true")
+                    .param(to.username()).query(String.class).list();
+            case ROLE -> jdbc.sql("select username from app_user where role = ? and enabled = true order by username")
+                    .param(to.role().name()).query(String.class).list();
+            case FIRM -> jdbc.sql("select username from app_user where role = 'ENTERPRISE' and credit_code = ? "
+                    + "and enabled = true order by username").param(to.creditCode()).query(String.class).list();
+            case PARK_OF_FIRM -> jdbc.sql("select u.username from app_user u join user_park p on p.username = u.username "
+                            + "join enterprise e on e.park_id = p.park_id where e.credit_code = ? and u.role = 'PARK_OPERATOR' "
+                            + "and u.enabled = true order by u.username")
+                    .param(to.creditCode()).query(String.class).list();
+            case PARK -> jdbc.sql("select u.username from app_user u join user_park p on p.username = u.username "
+                            + "where p.park_id = ? and u.role = 'PARK_OPERATOR' and u.enabled = true order by u.username")
+                    .param(to.parkId()).query(String.class).list();
+        };
+        return new LinkedHashSet<>(users);
+    }
+
+    static void check(String kind, String titleZh, String titleEn, String link) {
+        if (kind == null || kind.isBlank() || kind.length() > 48) {
+            throw BilingualException.badRequest("通知类别须为 1 至 48 个字符：" + kind,
+                    "notification kind must have 1 to 48 characters: " + kind);
+        }
+        if (titleZh == null || titleZh.isBlank() || titleEn == null || titleEn.isBlank()) {
+            throw BilingualException.badRequest("通知须有中文和英文标题", "a notification needs a Chinese and an English title");
+        }
+        if (link != null && (!link.startsWith("/") || link.startsWith("//") || link.length() > 500)) {
+            throw BilingualException.badRequest("通知链接须为本平台以 / 开头的路径：" + link,
+                    "a notification link must be a path of this platform starting with /: " + link);
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= TITLE_MAX ? s : s.substring(0, TITLE_MAX);
+    }
+}
