@@ -44,6 +44,32 @@ public class LoadDriver {
     static String base = "http://localhost:18090";
     static String user = "official";
     static String password = "srdi2026";
+    /** Process id of the platform (--pid): its CPU seconds (user + system, /proc) are printed with each figure. */
+    static long pid = -1;
+
+    /** CPU seconds (user + system) the platform process has used so far, or NaN when unknown. */
+    static double cpu() {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime), counted from after the command name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -78,6 +104,7 @@ public class LoadDriver {
                 case "--file" -> { file = v; i++; }
                 case "--content-type" -> { contentType = v; i++; }
                 case "--then-post" -> { thenPost = v; i++; }
+                case "--pid" -> { pid = Long.parseLong(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -127,8 +154,8 @@ public class LoadDriver {
     static void pages(List<String> paths, int requests, int concurrency, int warmup, String[] codes) throws Exception {
         HttpClient client = sessionClient();
         Random rnd = new Random(1);
-        System.out.printf("%-28s %7s %6s %8s %8s %8s %8s %8s%n", "path", "n", "errors", "p50 ms", "p95 ms", "p99 ms",
-                "max ms", "req/s");
+        System.out.printf("%-28s %7s %6s %8s %8s %8s %8s %8s %9s  %s%n", "path", "n", "errors", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "req/s", "cpu ms/req", "load before");
         for (String path : paths) {
             for (int i = 0; i < warmup; i++) {
                 get(client, path.replace("{code}", codes[rnd.nextInt(codes.length)]));
@@ -138,6 +165,8 @@ public class LoadDriver {
             AtomicInteger errors = new AtomicInteger();
             String[] firstError = new String[1];
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            String loadBefore = load();
+            double cpu0 = cpu();
             long t0 = System.nanoTime();
             List<Future<?>> fs = new ArrayList<>();
             for (int t = 0; t < concurrency; t++) {
@@ -166,10 +195,12 @@ public class LoadDriver {
                 f.get();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuMs = (cpu() - cpu0) * 1000 / requests;
             pool.shutdown();
             Arrays.sort(nanos);
-            System.out.printf("%-28s %7d %6d %8.1f %8.1f %8.1f %8.1f %8.1f%n", path, requests, errors.get(),
-                    pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[requests - 1] / 1e6, requests / seconds);
+            System.out.printf("%-28s %7d %6d %8.1f %8.1f %8.1f %8.1f %8.1f %9.1f  %s%n", path, requests, errors.get(),
+                    pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[requests - 1] / 1e6, requests / seconds,
+                    cpuMs, loadBefore);
             if (firstError[0] != null) {
                 System.out.println("  first error: " + firstError[0]);
             }
@@ -197,6 +228,8 @@ public class LoadDriver {
     static void postPoll(String post, HttpRequest.BodyPublisher body, String contentType, String poll, String done,
                          String thenPost) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
+        String loadBefore = load();
+        double cpu0 = cpu();
         long t0 = System.nanoTime();
         HttpResponse<String> r = client.send(api(post).header("Content-Type", contentType).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -210,7 +243,8 @@ public class LoadDriver {
             while (true) {
                 HttpResponse<String> p = client.send(api(poll.replace("{id}", id)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (p.statusCode() >= 300 || finished.matcher(p.body()).find()) {
-                    System.out.printf("done after %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, abbreviate(p.body()));
+                    System.out.printf("done after %.1f s (platform CPU %.1f s, load before %s): %s%n",
+                            (System.nanoTime() - t0) / 1e9, cpu() - cpu0, loadBefore, abbreviate(p.body()));
                     break;
                 }
                 Thread.sleep(500);
@@ -218,10 +252,13 @@ public class LoadDriver {
         }
         if (thenPost != null) {
             long t1 = System.nanoTime();
+            double cpu1 = cpu();
+            String load1 = load();
             HttpResponse<String> c = client.send(api(thenPost.replace("{id}", id)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
-            System.out.printf("POST %s -> %d in %.1f s (total %.1f s): %s%n", thenPost.replace("{id}", id), c.statusCode(),
-                    (System.nanoTime() - t1) / 1e9, (System.nanoTime() - t0) / 1e9, abbreviate(c.body()));
+            System.out.printf("POST %s -> %d in %.1f s (platform CPU %.1f s, load before %s; total %.1f s, CPU %.1f s): %s%n",
+                    thenPost.replace("{id}", id), c.statusCode(), (System.nanoTime() - t1) / 1e9, cpu() - cpu1, load1,
+                    (System.nanoTime() - t0) / 1e9, cpu() - cpu0, abbreviate(c.body()));
         }
     }
 

@@ -3,7 +3,7 @@
 #
 #   srdi-bench/app/run.sh [--db h2|pg] [--firms 100000] [--fresh] [--port 18090] [--heap 2g]
 #                         [--requests 300] [--concurrency 4] [--user official]
-#                         [--regrade] [--import FILE.xlsx] [--keep-running]
+#                         [--regrade] [--import FILE.xlsx] [--keep-running] [--jvm "JVM OPTIONS"]
 #
 # Starts the platform jar on a database of its own (H2 file under srdi-bench/target/app/h2-<firms>/,
 # or PostgreSQL database srdi_bench_<firms> on 127.0.0.1:5432 as user postgres) with a demo region of
@@ -13,10 +13,11 @@
 # authenticated session; --regrade times POST /api/v1/grades/runs until the run is done; --import
 # times an XLSX upload (POST /api/v1/imports) until its preview is ready and its commit.
 # The database is kept between runs (a 100k load takes minutes); --fresh starts from scratch.
-# Results are appended to srdi-bench/target/app/results.txt.
+# Every figure comes with the platform's CPU seconds (user + system of its process) and the load
+# average before it. Results are appended to srdi-bench/target/app/results.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep=""
+db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep="" jvm=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift ;;
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
     --regrade) regrade=1 ;;
     --import) import="$2"; shift ;;
     --keep-running) keep=1 ;;
+    --jvm) jvm="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -65,9 +67,11 @@ esac
 log="$out/app-$db-$firms.log"
 echo "starting the platform ($db, $firms firms, heap $heap) on port $port; log $log"
 t0=$(date +%s.%N)
-java -Xmx"$heap" -jar "$out/srdi-app-bench.jar" --server.port="$port" --spring.datasource.url="$url" \
+# shellcheck disable=SC2086
+java -Xmx"$heap" $jvm -jar "$out/srdi-app-bench.jar" --server.port="$port" --spring.datasource.url="$url" \
   --spring.datasource.username="$dbuser" --spring.datasource.password= --srdi.demo.firms="$firms" >"$log" 2>&1 &
 pid=$!
+cpu() { awk '{print ($14 + $15) / 100}' /proc/$pid/stat 2>/dev/null || echo 0; }
 trap '[ -n "$keep" ] || kill $pid 2>/dev/null || true' EXIT
 until grep -q "Started SrdiApplication" "$log"; do
   kill -0 $pid 2>/dev/null || { echo "the platform stopped; see $log" >&2; exit 1; }
@@ -91,22 +95,22 @@ for _ in $(seq 1 900); do
   sleep 2
 done
 ready=$(date +%s.%N)
-echo "ready: start $(echo "$started - $t0" | bc) s, demo load ${demo_line:-(existing database)}, ready after $(echo "$ready - $t0" | bc) s"
+echo "ready: platform CPU $(cpu) s; start $(echo "$started - $t0" | bc) s, demo load ${demo_line:-(existing database)}, ready after $(echo "$ready - $t0" | bc) s"
 
 {
   echo "== $(date -u +%FT%TZ) db=$db firms=$firms heap=$heap requests=$requests concurrency=$concurrency user=$user load=$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "startup: ${demo_line:-existing database}; ready after $(echo "$ready - $t0" | bc) s"
+  echo "startup: ${demo_line:-existing database}; ready after $(echo "$ready - $t0" | bc) s (platform CPU $(cpu) s)"
 } | tee -a "$out/results.txt"
-java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" pages --base "$base" --user "$user" --firms "$firms" \
+java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" pages --pid "$pid" --base "$base" --user "$user" --firms "$firms" \
   --requests "$requests" --concurrency "$concurrency" \
   --path /dashboard --path '/firms/{code}' --path '/firms/{code}/grade' | tee -a "$out/results.txt"
 
 if [ -n "$regrade" ]; then
-  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" post-poll --base "$base" --user "$user" \
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" post-poll --pid "$pid" --base "$base" --user "$user" \
     --post /api/v1/grades/runs --body '{}' --poll '/api/v1/grades/runs/{id}' | tee -a "$out/results.txt"
 fi
 if [ -n "$import" ]; then
-  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" upload --base "$base" --user "$user" \
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" upload --pid "$pid" --base "$base" --user "$user" \
     --post /api/v1/imports --file "$import" --poll '/api/v1/imports/{id}' \
     --done '"status"\s*:\s*"(PREVIEW|VALIDATED|FAILED|READY)"' --then-post '/api/v1/imports/{id}/commit' \
     | tee -a "$out/results.txt"

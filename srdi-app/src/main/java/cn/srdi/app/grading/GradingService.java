@@ -266,7 +266,8 @@ public class GradingService {
 
     /**
      * Grades every firm of the region into a run. The calling thread streams the firms from the
-     * registry in batches; worker threads assemble, snapshot and grade them; one writer thread
+     * registry in batches, their indicators unparsed; worker threads parse, assemble, snapshot and
+     * grade them; one writer thread
      * writes the records in JDBC batches of {@link #CHUNK}, each with its progress update in its
      * own short transaction. Batches are written in the order they were read.
      */
@@ -322,8 +323,8 @@ public class GradingService {
         }, "srdi-grading-writer");
         writer.start();
         try {
-            List<cn.srdi.app.registry.FirmRecord> batch = new ArrayList<>(BATCH);
-            registry.forEachFirm(Scope.system(), rec -> {
+            List<RegistryStore.UnparsedFirm> batch = new ArrayList<>(BATCH);
+            registry.forEachFirmUnparsed(Scope.system(), rec -> {
                 if (failure.get() != null) {
                     throw new IllegalStateException("region run " + runId + " failed", failure.get());
                 }
@@ -370,7 +371,7 @@ public class GradingService {
     }
 
     private static void submit(ExecutorService pool, java.util.concurrent.BlockingQueue<java.util.concurrent.Future<Batch>> queue,
-                               List<cn.srdi.app.registry.FirmRecord> firms, GradingRules.Compiled c, LocalDate date) {
+                               List<RegistryStore.UnparsedFirm> firms, GradingRules.Compiled c, LocalDate date) {
         put(queue, pool.submit(() -> gradeBatch(firms, c, date)));
     }
 
@@ -384,10 +385,11 @@ public class GradingService {
         }
     }
 
-    private static Batch gradeBatch(List<cn.srdi.app.registry.FirmRecord> firms, GradingRules.Compiled c, LocalDate date) {
+    private static Batch gradeBatch(List<RegistryStore.UnparsedFirm> firms, GradingRules.Compiled c, LocalDate date) {
         List<GradeStore.Row> rows = new ArrayList<>(firms.size());
         Map<String, Long> eligible = new java.util.HashMap<>();
-        for (cn.srdi.app.registry.FirmRecord rec : firms) {
+        for (RegistryStore.UnparsedFirm unparsed : firms) {
+            FirmRecord rec = unparsed.parse();
             Enterprise e = rec.enterprise();
             Optional<Profile> p = ProfileAssembler.assemble(e, rec.years(), rec.titles(), date, ApplicationType.NEW);
             if (p.isEmpty()) {

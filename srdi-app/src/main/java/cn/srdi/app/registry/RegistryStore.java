@@ -108,30 +108,109 @@ public class RegistryStore {
     }
 
     /**
-     * Streams every firm in the scope with its years and titles, in credit-code order, with three
-     * ordered queries merged in memory (no query per firm): the input of region grades.
+     * Streams every firm in the scope with its years and titles, in credit-code order: the input of
+     * region grades. Yearly indicators are parsed in the calling thread; {@link #forEachFirmUnparsed}
+     * leaves that to the consumer.
      */
     public void forEachFirm(Scope scope, Consumer<FirmRecord> consumer) {
+        forEachFirmUnparsed(scope, f -> consumer.accept(f.parse()));
+    }
+
+    /** Rows fetched at a time by the streaming reads of {@link #forEachFirmUnparsed}. */
+    static final int FETCH = 1000;
+
+    /**
+     * Streams every firm in the scope with its titles and its yearly indicators as stored (JSON
+     * text), in credit-code order, with three queries ordered by credit code read side by side on
+     * one connection and merged (no query per firm, nothing of the region held in memory). The
+     * merge relies only on the database giving the three the same order (they sort by the same
+     * column), never on Java's string order. Outside a transaction the reads run in one of their own
+     * (rolled back at the end: they write nothing), so that the PostgreSQL driver fetches
+     * {@link #FETCH} rows at a time instead of whole results.
+     */
+    public void forEachFirmUnparsed(Scope scope, Consumer<UnparsedFirm> consumer) {
         String filter = scope.firmFilter("e");
-        Object[] args = scope.firmFilterArgs().toArray();
-        // Titles and years are small per firm: load them keyed by firm, then stream firms.
-        Map<String, List<Title>> titles = new HashMap<>();
-        template.query("select t.id, t.credit_code, t.tier, t.recognised_on, t.expires_on, t.status, t.note "
-                + "from enterprise_title t join enterprise e on e.credit_code = t.credit_code where " + filter,
-                (RowCallbackHandler) rs -> titles.computeIfAbsent(rs.getString(2), k -> new ArrayList<>(2)).add(mapTitle(rs)),
-                args);
-        Map<String, List<IndicatorYear>> years = new HashMap<>();
-        template.query("select y.credit_code, y.fiscal_year, y.data from indicator_year y "
-                + "join enterprise e on e.credit_code = y.credit_code where " + filter,
-                (RowCallbackHandler) rs -> years.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(3))
-                        .add(new IndicatorYear(rs.getString(1), rs.getInt(2), ProfileJson.toMap(rs.getString(3)))),
-                args);
-        template.query("select " + FIRM_COLUMNS + " from enterprise e where " + filter + " order by e.credit_code",
-                (RowCallbackHandler) rs -> {
-                    Enterprise e = mapFirm(rs);
-                    consumer.accept(new FirmRecord(e, years.getOrDefault(e.creditCode(), List.of()),
-                            titles.getOrDefault(e.creditCode(), List.of())));
-                }, args);
+        List<Object> args = scope.firmFilterArgs();
+        boolean all = args.isEmpty() && scope.regionWide();
+        String titleSql = "select t.id, t.credit_code, t.tier, t.recognised_on, t.expires_on, t.status, t.note from "
+                + (all ? "enterprise_title t order by t.credit_code, t.recognised_on, t.id"
+                        : "enterprise_title t join enterprise e on e.credit_code = t.credit_code where " + filter
+                                + " order by t.credit_code, t.recognised_on, t.id");
+        String yearSql = "select y.credit_code, y.fiscal_year, y.data from "
+                + (all ? "indicator_year y order by y.credit_code, y.fiscal_year"
+                        : "indicator_year y join enterprise e on e.credit_code = y.credit_code where " + filter
+                                + " order by y.credit_code, y.fiscal_year");
+        String firmSql = "select " + FIRM_COLUMNS + " from enterprise e where " + filter + " order by e.credit_code";
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+            boolean auto = con.getAutoCommit();
+            if (auto) {
+                con.setAutoCommit(false);
+            }
+            try (PreparedStatement fs = prepare(con, firmSql, args);
+                 PreparedStatement ys = prepare(con, yearSql, all ? List.of() : args);
+                 PreparedStatement ts = prepare(con, titleSql, all ? List.of() : args);
+                 ResultSet firms = fs.executeQuery();
+                 ResultSet years = ys.executeQuery();
+                 ResultSet titles = ts.executeQuery()) {
+                boolean yearAhead = years.next();
+                boolean titleAhead = titles.next();
+                while (firms.next()) {
+                    Enterprise e = mapFirm(firms);
+                    String code = e.creditCode();
+                    List<UnparsedYear> ys1 = new ArrayList<>(3);
+                    while (yearAhead && code.equals(years.getString(1))) {
+                        ys1.add(new UnparsedYear(code, years.getInt(2), years.getString(3)));
+                        yearAhead = years.next();
+                    }
+                    List<Title> ts1 = new ArrayList<>(2);
+                    while (titleAhead && code.equals(titles.getString(2))) {
+                        ts1.add(mapTitle(titles));
+                        titleAhead = titles.next();
+                    }
+                    consumer.accept(new UnparsedFirm(e, ys1, ts1));
+                }
+                if (yearAhead || titleAhead) {
+                    // every year and title belongs to a firm of the scope, in the same order: left-overs mean
+                    // the database ordered the queries differently, and grades would miss indicators
+                    throw new IllegalStateException("registry read out of order: "
+                            + (yearAhead ? "firm-year of " + years.getString(1) : "title of " + titles.getString(2))
+                            + " not matched to a firm");
+                }
+            } finally {
+                if (auto) {
+                    con.rollback();
+                    con.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static PreparedStatement prepare(java.sql.Connection con, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(FETCH);
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+        return ps;
+    }
+
+    /** A firm-year as stored: its indicators as the JSON text of {@link ProfileJson}. */
+    public record UnparsedYear(String creditCode, int fiscalYear, String json) {
+        public IndicatorYear parse() {
+            return new IndicatorYear(creditCode, fiscalYear, ProfileJson.toMap(json));
+        }
+    }
+
+    /** A firm with its titles and its yearly indicators not yet parsed; {@link #parse} may run on any thread. */
+    public record UnparsedFirm(Enterprise enterprise, List<UnparsedYear> years, List<Title> titles) {
+        public FirmRecord parse() {
+            List<IndicatorYear> parsed = new ArrayList<>(years.size());
+            for (UnparsedYear y : years) {
+                parsed.add(y.parse());
+            }
+            return new FirmRecord(enterprise, parsed, titles);
+        }
     }
 
     /** Inserts firms that do not exist yet and updates those that do (by credit code). */
