@@ -4,6 +4,7 @@
 #   srdi-bench/app/run.sh [--db h2|pg] [--firms 100000] [--fresh] [--port 18090] [--heap 2g]
 #                         [--requests 300] [--concurrency 4] [--user official]
 #                         [--regrade] [--import FILE.xlsx] [--keep-running] [--jvm "JVM OPTIONS"]
+#                         [--h2-url-options ";CACHE_SIZE=262144"]
 #
 # Starts the platform jar on a database of its own (H2 file under srdi-bench/target/app/h2-<firms>/,
 # or PostgreSQL database srdi_bench_<firms> on 127.0.0.1:5432 as user postgres) with a demo region of
@@ -17,7 +18,7 @@
 # average before it. Results are appended to srdi-bench/target/app/results.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep="" jvm=""
+db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep="" jvm="" h2opts=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift ;;
@@ -32,6 +33,7 @@ while [ $# -gt 0 ]; do
     --import) import="$2"; shift ;;
     --keep-running) keep=1 ;;
     --jvm) jvm="$2"; shift ;;
+    --h2-url-options) h2opts="$2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -52,7 +54,7 @@ case "$db" in
   h2)
     dir="$out/h2-$firms"
     [ -z "$fresh" ] || rm -rf "$dir"
-    url="jdbc:h2:file:$dir/srdi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    url="jdbc:h2:file:$dir/srdi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH$h2opts"
     dbuser=sa ;;
   pg)
     name="srdi_bench_$firms"
