@@ -48,7 +48,8 @@ if [ -z "$jar" ] || [ -z "$engine" ]; then
   engine="$(ls "$root"/srdi-engine/target/srdi-engine-*.jar | grep -v -e sources -e javadoc | head -1)"
 fi
 # a copy, so that a rebuild by ./srdi serve cannot land inside a timed run
-cp "$jar" "$out/srdi-app-bench.jar"
+benchjar="$out/srdi-app-bench-$db-$port.jar"
+cp "$jar" "$benchjar"
 
 case "$db" in
   h2)
@@ -70,7 +71,7 @@ log="$out/app-$db-$firms.log"
 echo "starting the platform ($db, $firms firms, heap $heap) on port $port; log $log"
 t0=$(date +%s.%N)
 # shellcheck disable=SC2086
-java -Xmx"$heap" $jvm -jar "$out/srdi-app-bench.jar" --server.port="$port" --spring.datasource.url="$url" \
+java -Xmx"$heap" $jvm -jar "$benchjar" --server.port="$port" --spring.datasource.url="$url" \
   --spring.datasource.username="$dbuser" --spring.datasource.password= --srdi.demo.firms="$firms" >"$log" 2>&1 &
 pid=$!
 cpu() { awk '{print ($14 + $15) / 100}' /proc/$pid/stat 2>/dev/null || echo 0; }
