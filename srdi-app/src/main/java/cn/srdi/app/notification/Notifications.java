@@ -155,6 +155,17 @@ public class Notifications {
                         rs.getString(10), null, null)).list();
     }
 
+    /** Open to-dos of a kind, of everyone (for jobs that close the ones whose step was done meanwhile). */
+    public List<Notice> openOfKind(String kind) {
+        return jdbc.sql("select id, recipient, kind, subject_ref, title_zh, title_en, link, due_on, created_at, status, "
+                        + "done_at, done_by from notification where kind = ? and status = 'OPEN' order by id")
+                .param(kind)
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getTimestamp(9).toLocalDateTime(),
+                        rs.getString(10), null, null)).list();
+    }
+
     /**
      * The user marks one of their own notifications done; another user's (or an unknown id) is
      * "not found", so ids reveal nothing.

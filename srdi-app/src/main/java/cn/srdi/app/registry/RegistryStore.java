@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,6 +93,22 @@ public class RegistryStore {
         return jdbc.sql("select id, credit_code, tier, recognised_on, expires_on, status, note from enterprise_title "
                         + "where credit_code = ? order by recognised_on, id")
                 .param(creditCode).query((rs, n) -> mapTitle(rs)).list();
+    }
+
+    /** One title by id. */
+    public Optional<Title> title(long id) {
+        return jdbc.sql("select id, credit_code, tier, recognised_on, expires_on, status, note from enterprise_title "
+                        + "where id = ?")
+                .param(id).query((rs, n) -> mapTitle(rs)).optional();
+    }
+
+    /**
+     * Changes a title's status and expiry (after-recognition management: lapse, revocation,
+     * extension after re-review); the caller audits the change. Returns false when there is no such title.
+     */
+    public boolean updateTitle(long id, TitleStatus status, LocalDate expiresOn) {
+        return jdbc.sql("update enterprise_title set status = ?, expires_on = ? where id = ?")
+                .params(status.name(), expiresOn == null ? null : Date.valueOf(expiresOn), id).update() == 1;
     }
 
     public List<IndicatorYear> years(String creditCode) {
