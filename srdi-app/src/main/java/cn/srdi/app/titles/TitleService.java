@@ -244,7 +244,9 @@ public class TitleService {
                 apply(id, TitleEvent.CLEAR_FLAG, scope.username(), why, null);
                 ids.add(id);
             }
-            notifications.completeSubject("flag:" + v.creditCode());
+            for (Object[] f : store.flags(v.creditCode())) {
+                notifications.completeSubject("flag:" + f[0] + ":" + v.creditCode());
+            }
             return ids;
         });
     }

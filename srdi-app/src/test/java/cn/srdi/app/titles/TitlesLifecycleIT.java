@@ -383,4 +383,31 @@ class TitlesLifecycleIT {
         String page = text(mvc.perform(get("/titles?view=REVOKED").with(httpBasic("official", "srdi2026"))).andReturn());
         assertThat(page).contains(code).contains(other);
     }
+
+    @Test
+    void anOfficialClearsAFlagWithAReasonAndTheTitleIsInForceAgain() throws Exception {
+        String code = firm(Map.of(2024, srdi2026()), List.of(title(Tier.SRDI, LocalDate.of(2024, 6, 1), TitleStatus.ACTIVE)));
+        String user = accounts.get(accounts.size() - 1);
+        long id = titleId(code, Tier.SRDI);
+        CLOCK.set(LocalDate.of(2026, 6, 3));
+        assertThat(jobs.run(LocalDate.of(2026, 6, 3), Set.of(code)).flaggedTitles()).isEqualTo(1);
+        assertThat(open(user)).extracting(Notice::kind).contains("TITLE_UPDATE_MISSED");
+        MvcResult noReason = postJson("official", "/api/v1/titles/" + id + "/flag/clear", "{}");
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+        assertThat(text(noReason)).contains("请填写理由").contains("a reason is required");
+        assertThat(postJson("park-lijia", "/api/v1/titles/" + id + "/flag/clear", "{\"reason\":\"x\"}").getResponse().getStatus())
+                .isEqualTo(403);
+        MvcResult cleared = postJson("official", "/api/v1/titles/" + id + "/flag/clear", "{\"reason\":\"企业已于 5 月 28 日书面报送\"}");
+        assertThat(cleared.getResponse().getStatus()).isEqualTo(200);
+        assertThat(state(id)).isEqualTo("IN_FORCE");
+        assertThat(jdbc.sql("select cleared_by from title_update_flag where credit_code = ?").param(code).query(String.class).single())
+                .isEqualTo("official");
+        assertThat(open(user)).extracting(Notice::kind).doesNotContain("TITLE_UPDATE_MISSED");
+        // the flag is recorded once per year: the next run does not flag again
+        assertThat(jobs.run(LocalDate.of(2026, 6, 4), Set.of(code)).flaggedTitles()).isZero();
+        assertThat(state(id)).isEqualTo("IN_FORCE");
+        // clearing again is an illegal step
+        MvcResult again = postJson("official", "/api/v1/titles/" + id + "/flag/clear", "{\"reason\":\"x\"}");
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+    }
 }
