@@ -51,11 +51,9 @@ final class ChampionRule extends TierRule {
         blank(r, years, p, Field.PRODUCT_YEARS);
         long sum = p.get(Field.MAIN_REVENUE_Y1) + p.get(Field.MAIN_REVENUE_Y2) + p.get(Field.MAIN_REVENUE_Y3);
         set(r, revenue, passIf(sum >= 3 * minMeanRevenue), r.actual == null ? 0 : Decimals.round4(Decimals.toDouble(sum) / 3));
-        if (!p.has(Field.MAIN_REVENUE_Y2) || !p.has(Field.MAIN_REVENUE_Y3)) {
-            note(r, revenue, Note.NOT_PROVIDED);
-        }
+        noteIf(r, revenue, Note.NOT_PROVIDED, !(p.has(Field.MAIN_REVENUE_Y2) & p.has(Field.MAIN_REVENUE_Y3)));
         boolean ranked = p.has(Field.MARKET_RANK_GLOBAL);
-        set(r, rank, passIf(ranked && p.get(Field.MARKET_RANK_GLOBAL) <= maxRank), r.actual == null ? 0 : ranked ? Decimals.toDouble(p.get(Field.MARKET_RANK_GLOBAL)) : Double.NaN);
+        set(r, rank, passIf(ranked & p.get(Field.MARKET_RANK_GLOBAL) <= maxRank), r.actual == null ? 0 : ranked ? Decimals.toDouble(p.get(Field.MARKET_RANK_GLOBAL)) : Double.NaN);
         blank(r, rank, p, Field.MARKET_RANK_GLOBAL);
         int key = p.industryKey();
         boolean manuf;

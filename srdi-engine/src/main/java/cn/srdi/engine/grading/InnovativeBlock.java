@@ -98,16 +98,16 @@ final class InnovativeBlock {
     /** Evaluates into r; returns 1 when a direct condition holds, 2 when the score passes (bits). */
     int evaluate(GradeContext c, TierResult r) {
         Profile p = c.p;
-        boolean award = p.has(Field.NATIONAL_AWARD_RANK) || p.has(Field.PROVINCIAL_AWARD_RANK);
+        boolean award = p.has(Field.NATIONAL_AWARD_RANK) | p.has(Field.PROVINCIAL_AWARD_RANK);
         set(r, dAward, altIf(award), award ? 1 : 0);
-        boolean honor = p.isTrue(Field.HIGH_TECH) || p.isTrue(Field.INNOVATION_HONOR);
+        boolean honor = p.isTrue(Field.HIGH_TECH) | p.isTrue(Field.INNOVATION_HONOR);
         set(r, dHonor, altIf(honor), honor ? 1 : 0);
         int level = p.rdInstitution().ordinal();
         set(r, dInstitution, altIf(level >= minInstitution), level);
         long equity = p.get(Field.EQUITY_FINANCING_3Y);
         set(r, dEquity, altIf(equity >= equityMin), r.actual == null ? 0 : Decimals.toDouble(equity));
         blank(r, dEquity, p, Field.EQUITY_FINANCING_3Y);
-        boolean direct = award || honor || level >= minInstitution || equity >= equityMin;
+        boolean direct = award | honor | level >= minInstitution | equity >= equityMin;
 
         int ip = ipPoints(p);
         set(r, iIp, TierRule.PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1)));
@@ -147,23 +147,17 @@ final class InnovativeBlock {
         r.cells[r.dim + dimOffset + 2] = spec;
         int score = innovation + grow + spec;
         r.innovativeScore = score;
-        boolean scorePass = score >= passMark && innovation >= minInnovation && grow >= minGrowth && spec >= minSpecialisation;
+        boolean scorePass = score >= passMark & innovation >= minInnovation & grow >= minGrowth & spec >= minSpecialisation;
         set(r, aScore, altIf(scorePass), score);
         points(r, aScore, score);
         return (direct ? 1 : 0) | (scorePass ? 2 : 0);
     }
 
     private int ipPoints(Profile p) {
-        if (p.get(Field.IP1_HIGH_VALUE) > 0) {
-            return ipHigh;
-        }
-        if (p.get(Field.IP1_SELF_DEVELOPED) > 0) {
-            return ipSelf;
-        }
-        if (p.get(Field.IP1) > 0) {
-            return ipAny;
-        }
-        return p.get(Field.IP2) > 0 ? ipClass2 : 0;
+        int pts = p.get(Field.IP2) > 0 ? ipClass2 : 0;
+        pts = p.get(Field.IP1) > 0 ? ipAny : pts;
+        pts = p.get(Field.IP1_SELF_DEVELOPED) > 0 ? ipSelf : pts;
+        return p.get(Field.IP1_HIGH_VALUE) > 0 ? ipHigh : pts;
     }
 
     /** Scores a percentage indicator; an undefined ratio scores 0 with UNDEFINED_RATIO (rule 2.4). */

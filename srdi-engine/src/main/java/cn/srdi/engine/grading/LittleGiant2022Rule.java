@@ -106,7 +106,7 @@ final class LittleGiant2022Rule extends TierRule {
         flag(p, r, cert, Field.QUALITY_CERT);
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 & Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         if (assets <= 0) {
             note(r, debt, Note.UNDEFINED_RATIO);
         }
@@ -127,27 +127,18 @@ final class LittleGiant2022Rule extends TierRule {
     }
 
     private void innovation(Profile p, TierResult r, long rev) {
-        boolean direct = (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= directNational)
-                || (p.has(Field.MAKER_CHINA_RANK) && p.get(Field.MAKER_CHINA_RANK) <= directMaker);
+        boolean direct = (p.has(Field.NATIONAL_AWARD_RANK) & p.get(Field.NATIONAL_AWARD_RANK) <= directNational)
+                | (p.has(Field.MAKER_CHINA_RANK) & p.get(Field.MAKER_CHINA_RANK) <= directMaker);
         actual(r, innovation, Double.NaN);
-        if (direct) {
-            status(r, innovation, PASS);
-            note(r, innovation, Note.EXEMPT);
-            return;
-        }
+        // every part is evaluated (no side effects); a direct condition exempts from the others' notes
         boolean band = rdBandHolds(p, rev);
         boolean institution = p.rdInstitution() != RdInstitutionLevel.NONE;
         boolean applied = p.get(Field.IP1_APPLIED) >= minApplied;
-        if (!band) {
-            note(r, innovation, Note.RD_BAND_NOT_MET);
-        }
-        if (!institution) {
-            note(r, innovation, Note.NO_RD_INSTITUTION);
-        }
-        if (!applied) {
-            note(r, innovation, Note.TOO_FEW_APPLIED_IP);
-        }
-        status(r, innovation, passIf(band && institution && applied));
+        noteIf(r, innovation, Note.EXEMPT, direct);
+        noteIf(r, innovation, Note.RD_BAND_NOT_MET, !direct & !band);
+        noteIf(r, innovation, Note.NO_RD_INSTITUTION, !direct & !institution);
+        noteIf(r, innovation, Note.TOO_FEW_APPLIED_IP, !direct & !applied);
+        status(r, innovation, passIf(direct | (band & institution & applied)));
     }
 
     private boolean rdBandHolds(Profile p, long rev) {
@@ -155,13 +146,13 @@ final class LittleGiant2022Rule extends TierRule {
         long rd2 = p.get(Field.RD_EXPENSE_Y2);
         long rev2 = p.get(Field.REVENUE_Y2);
         if (rev >= highRevenue) {
-            return Decimals.percentAtLeast(rd1, rev, highRatio) && Decimals.percentAtLeast(rd2, rev2, highRatio);
+            return Decimals.percentAtLeast(rd1, rev, highRatio) & Decimals.percentAtLeast(rd2, rev2, highRatio);
         }
         if (rev >= midRevenue) {
-            return Decimals.percentAtLeast(rd1, rev, midRatio) && Decimals.percentAtLeast(rd2, rev2, midRatio);
+            return Decimals.percentAtLeast(rd1, rev, midRatio) & Decimals.percentAtLeast(rd2, rev2, midRatio);
         }
-        return p.get(Field.EQUITY_FINANCING_2Y) >= lowEquity && rd1 + rd2 >= lowRdSum
-                && Decimals.percentAtLeast(p.get(Field.RD_STAFF_Y1), p.get(Field.EMPLOYEES_Y1), lowStaffShare);
+        return p.get(Field.EQUITY_FINANCING_2Y) >= lowEquity & rd1 + rd2 >= lowRdSum
+                & Decimals.percentAtLeast(p.get(Field.RD_STAFF_Y1), p.get(Field.EMPLOYEES_Y1), lowStaffShare);
     }
 
     /** A mean-growth gate (rule 2.5): the mean of the defined yearly growths, FAIL when neither is defined. */

@@ -96,28 +96,22 @@ final class LittleGiant2026Rule extends TierRule {
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 & Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
         long rd2 = p.get(Field.RD_EXPENSE_Y2);
         boolean y1 = Decimals.percentAtLeast(rd1, rev, rdMinRatio);
         boolean y2 = Decimals.percentAtLeast(rd2, p.get(Field.REVENUE_Y2), rdMinRatio);
-        set(r, rd, passIf(rd1 + rd2 >= rdMinSum && y1 && y2), r.actual == null ? 0 : Decimals.percent(rd1, rev));
-        if (!y1) {
-            note(r, rd, Note.Y1_NOT_MET);
-        }
-        if (!y2) {
-            note(r, rd, Note.Y2_NOT_MET);
-        }
+        set(r, rd, passIf(rd1 + rd2 >= rdMinSum & y1 & y2), r.actual == null ? 0 : Decimals.percent(rd1, rev));
+        noteIf(r, rd, Note.Y1_NOT_MET, !y1);
+        noteIf(r, rd, Note.Y2_NOT_MET, !y2);
         blank(r, rd, p, Field.RD_EXPENSE_Y2);
-        boolean exempt = p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= ipExemptNational;
+        boolean exempt = p.has(Field.NATIONAL_AWARD_RANK) & p.get(Field.NATIONAL_AWARD_RANK) <= ipExemptNational;
         long own = p.get(Field.IP1_OWN_TOP3);
-        set(r, ip, passIf(exempt || own >= ipMin), r.actual == null ? 0 : Decimals.toDouble(own));
-        if (exempt) {
-            note(r, ip, Note.EXEMPT);
-        }
+        set(r, ip, passIf(exempt | own >= ipMin), r.actual == null ? 0 : Decimals.toDouble(own));
+        noteIf(r, ip, Note.EXEMPT, exempt);
         long share = p.get(Field.MARKET_SHARE_PCT);
-        boolean ranked = p.has(Field.MARKET_RANK_DOMESTIC) && p.get(Field.MARKET_RANK_DOMESTIC) <= marketRankMax;
-        set(r, market, passIf(share >= marketShareMin || ranked), r.actual == null ? 0 : Decimals.toDouble(share));
+        boolean ranked = p.has(Field.MARKET_RANK_DOMESTIC) & p.get(Field.MARKET_RANK_DOMESTIC) <= marketRankMax;
+        set(r, market, passIf(share >= marketShareMin | ranked), r.actual == null ? 0 : Decimals.toDouble(share));
         blank(r, market, p, Field.MARKET_SHARE_PCT);
         boolean hasKey = p.has(Field.KEY_FIELD);
         boolean hasChain = p.has(Field.CHAIN_KEY_LINK);

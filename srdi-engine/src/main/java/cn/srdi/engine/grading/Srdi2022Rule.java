@@ -160,17 +160,17 @@ final class Srdi2022Rule extends TierRule {
 
         long rev = p.get(Field.REVENUE_Y1);
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
-        boolean rdOk = rd1 >= rdMinAmount && Decimals.percentAtLeast(rd1, rev, rdMinRatio);
+        boolean rdOk = rd1 >= rdMinAmount & Decimals.percentAtLeast(rd1, rev, rdMinRatio);
         set(r, rd, passIf(rdOk), r.actual == null ? 0 : Decimals.percent(rd1, rev));
         if (rev <= 0) {
             note(r, rd, Note.UNDEFINED_RATIO);
         }
 
         long eq2 = p.get(Field.EQUITY_FINANCING_2Y);
-        set(r, scale, passIf(rev >= scaleRevenue || eq2 >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
+        set(r, scale, passIf(rev >= scaleRevenue | eq2 >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
 
-        boolean award = (p.has(Field.PROVINCIAL_AWARD_RANK) && p.get(Field.PROVINCIAL_AWARD_RANK) <= awardProvincial)
-                || (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= awardNational);
+        boolean award = (p.has(Field.PROVINCIAL_AWARD_RANK) & p.get(Field.PROVINCIAL_AWARD_RANK) <= awardProvincial)
+                | (p.has(Field.NATIONAL_AWARD_RANK) & p.get(Field.NATIONAL_AWARD_RANK) <= awardNational);
         set(r, dAward, altIf(award), award ? 1 : 0);
         long rdSum = rd1 + p.get(Field.RD_EXPENSE_Y2);
         boolean rdMean = rdSum >= 2 * rdMeanMin;
@@ -178,9 +178,9 @@ final class Srdi2022Rule extends TierRule {
         blank(r, dRdMean, p, Field.RD_EXPENSE_Y2);
         boolean equity = eq2 >= equityDirect;
         set(r, dEquity, altIf(equity), r.actual == null ? 0 : Decimals.toDouble(eq2));
-        boolean maker = p.has(Field.MAKER_CHINA_RANK) && p.get(Field.MAKER_CHINA_RANK) <= makerRank;
+        boolean maker = p.has(Field.MAKER_CHINA_RANK) & p.get(Field.MAKER_CHINA_RANK) <= makerRank;
         set(r, dMaker, altIf(maker), r.actual == null ? 0 : p.has(Field.MAKER_CHINA_RANK) ? Decimals.toDouble(p.get(Field.MAKER_CHINA_RANK)) : Double.NaN);
-        boolean direct = award || rdMean || equity || maker;
+        boolean direct = award | rdMean | equity | maker;
 
         long main = p.get(Field.MAIN_REVENUE_Y1);
         int specialisation = InnovativeBlock.ratio(r, iMainShare, mainShare, main, rev);
@@ -274,9 +274,7 @@ final class Srdi2022Rule extends TierRule {
             set(r, iGrowth, PASS, Double.NaN);
             note(r, iGrowth, Note.UNDEFINED_RATIO);
         }
-        if (!p.has(Field.MAIN_REVENUE_Y2) || !p.has(Field.MAIN_REVENUE_Y3)) {
-            note(r, iGrowth, Note.NOT_PROVIDED);
-        }
+        noteIf(r, iGrowth, Note.NOT_PROVIDED, !(p.has(Field.MAIN_REVENUE_Y2) & p.has(Field.MAIN_REVENUE_Y3)));
         points(r, iGrowth, pts);
         return pts;
     }

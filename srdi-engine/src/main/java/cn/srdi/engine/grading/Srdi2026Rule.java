@@ -74,7 +74,7 @@ final class Srdi2026Rule extends TierRule {
         set(r, niche, passIf(years >= nicheMin), r.actual == null ? 0 : Decimals.toDouble(years));
         blank(r, niche, p, Field.NICHE_YEARS);
         long rev = p.get(Field.REVENUE_Y1);
-        set(r, scale, passIf(rev >= scaleRevenue || p.get(Field.EQUITY_FINANCING_2Y) >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
+        set(r, scale, passIf(rev >= scaleRevenue | p.get(Field.EQUITY_FINANCING_2Y) >= scaleEquity), r.actual == null ? 0 : Decimals.toDouble(rev));
         long main = p.get(Field.MAIN_REVENUE_Y1);
         set(r, mainShare, passIf(Decimals.percentAtLeast(main, rev, mainShareMin)), r.actual == null ? 0 : Decimals.percent(main, rev));
         if (rev <= 0) {
@@ -82,16 +82,14 @@ final class Srdi2026Rule extends TierRule {
         }
         long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
         long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        set(r, debt, passIf(assets > 0 && Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
+        set(r, debt, passIf(assets > 0 & Decimals.comparePercent(liab, assets, debtMax) <= 0), r.actual == null ? 0 : Decimals.percent(liab, assets));
         rdEachYear(p, r, rd, rdMinAmount, rdMinRatio);
-        boolean exempt = (p.has(Field.PROVINCIAL_AWARD_RANK) && p.get(Field.PROVINCIAL_AWARD_RANK) <= exemptProvincial)
-                || (p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= exemptNational)
-                || p.rdInstitution().ordinal() >= exemptInstitution;
+        boolean exempt = (p.has(Field.PROVINCIAL_AWARD_RANK) & p.get(Field.PROVINCIAL_AWARD_RANK) <= exemptProvincial)
+                | (p.has(Field.NATIONAL_AWARD_RANK) & p.get(Field.NATIONAL_AWARD_RANK) <= exemptNational)
+                | p.rdInstitution().ordinal() >= exemptInstitution;
         long applied = p.get(Field.IP1_APPLIED);
-        set(r, ip, passIf(exempt || applied >= ipMinApplied), r.actual == null ? 0 : Decimals.toDouble(applied));
-        if (exempt) {
-            note(r, ip, Note.EXEMPT);
-        }
+        set(r, ip, passIf(exempt | applied >= ipMinApplied), r.actual == null ? 0 : Decimals.toDouble(applied));
+        noteIf(r, ip, Note.EXEMPT, exempt);
         LittleGiant2022Rule.declaration(p, r, market, Field.MARKET_POSITION_HIGH);
         PlatformScore.check(c, r, platform, platformMin);
         settle(r);
@@ -101,15 +99,11 @@ final class Srdi2026Rule extends TierRule {
     static void rdEachYear(Profile p, TierResult r, int i, long minAmount, long minRatio) {
         long rd1 = p.get(Field.RD_EXPENSE_Y1);
         long rd2 = p.get(Field.RD_EXPENSE_Y2);
-        boolean y1 = rd1 >= minAmount && Decimals.percentAtLeast(rd1, p.get(Field.REVENUE_Y1), minRatio);
-        boolean y2 = rd2 >= minAmount && Decimals.percentAtLeast(rd2, p.get(Field.REVENUE_Y2), minRatio);
-        set(r, i, passIf(y1 && y2), r.actual == null ? 0 : Decimals.percent(rd1, p.get(Field.REVENUE_Y1)));
-        if (!y1) {
-            note(r, i, Note.Y1_NOT_MET);
-        }
-        if (!y2) {
-            note(r, i, Note.Y2_NOT_MET);
-        }
+        boolean y1 = rd1 >= minAmount & Decimals.percentAtLeast(rd1, p.get(Field.REVENUE_Y1), minRatio);
+        boolean y2 = rd2 >= minAmount & Decimals.percentAtLeast(rd2, p.get(Field.REVENUE_Y2), minRatio);
+        set(r, i, passIf(y1 & y2), r.actual == null ? 0 : Decimals.percent(rd1, p.get(Field.REVENUE_Y1)));
+        noteIf(r, i, Note.Y1_NOT_MET, !y1);
+        noteIf(r, i, Note.Y2_NOT_MET, !y2);
         blank(r, i, p, Field.RD_EXPENSE_Y2);
     }
 

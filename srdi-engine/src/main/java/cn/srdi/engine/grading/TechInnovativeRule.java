@@ -89,17 +89,17 @@ final class TechInnovativeRule extends TierRule {
         int innRoutes = inn.evaluate(c, r);
 
         long employees = p.get(Field.EMPLOYEES_Y1);
-        boolean sized = employees <= maxEmployees && p.get(Field.REVENUE_Y1) <= maxRevenue && p.get(Field.TOTAL_ASSETS_Y1) <= maxAssets;
+        boolean sized = employees <= maxEmployees & p.get(Field.REVENUE_Y1) <= maxRevenue & p.get(Field.TOTAL_ASSETS_Y1) <= maxAssets;
         set(r, techSize, altIf(sized), r.actual == null ? 0 : Decimals.toDouble(employees));
         boolean highTech = p.isTrue(Field.HIGH_TECH);
         set(r, dHighTech, altIf(highTech), highTech ? 1 : 0);
-        boolean award = p.has(Field.NATIONAL_AWARD_RANK) && p.get(Field.NATIONAL_AWARD_RANK) <= awardNational;
+        boolean award = p.has(Field.NATIONAL_AWARD_RANK) & p.get(Field.NATIONAL_AWARD_RANK) <= awardNational;
         set(r, dAward, altIf(award), r.actual == null ? 0 : p.has(Field.NATIONAL_AWARD_RANK) ? Decimals.toDouble(p.get(Field.NATIONAL_AWARD_RANK)) : Double.NaN);
         int level = p.rdInstitution().ordinal();
         set(r, dInstitution, altIf(level >= minInstitution), level);
         boolean standard = p.isTrue(Field.STANDARD_LED);
         set(r, dStandard, altIf(standard), standard ? 1 : 0);
-        boolean techDirect = highTech || award || level >= minInstitution || standard;
+        boolean techDirect = highTech | award | level >= minInstitution | standard;
 
         int staffPts = InnovativeBlock.ratio(r, iStaff, staff, p.get(Field.TECH_STAFF_Y1), employees);
         blank(r, iStaff, p, Field.TECH_STAFF_Y1);
@@ -122,7 +122,7 @@ final class TechInnovativeRule extends TierRule {
         r.cells[r.dim + techDimOffset + 2] = ipPts;
         int techScore = staffPts + r.points(iRd) + ipPts;
         r.techSmeScore = techScore;
-        boolean techScorePass = techScore >= passMark && staffPts > 0;
+        boolean techScorePass = techScore >= passMark & staffPts > 0;
         set(r, aScore, altIf(techScorePass), techScore);
         points(r, aScore, techScore);
 

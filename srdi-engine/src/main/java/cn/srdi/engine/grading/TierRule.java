@@ -190,6 +190,11 @@ public abstract class TierRule {
         r.cells[r.base + i] |= 1 << (16 + n.ordinal());
     }
 
+    /** Adds the note when {@code when} holds, without a branch (the outcome is data, not predictable). */
+    static void noteIf(TierResult r, int i, Note n, boolean when) {
+        r.cells[r.base + i] |= (when ? 1 : 0) << (16 + n.ordinal());
+    }
+
     /** Adds NOT_PROVIDED when the field is blank (rule 2.6). */
     static void blank(TierResult r, int i, Profile p, Field f) {
         if (!p.has(f)) {

@@ -16,7 +16,7 @@ public final class Decimals {
     /** Largest accepted magnitude (10^13 before scaling), far above any enterprise figure. */
     public static final long MAX_ABS = 10_000_000_000_000L * SCALE;
     /** A percentage p (scaled) relates to a ratio a/b (same scale) as a/b*100 = p/SCALE. */
-    private static final long PCT_FACTOR = 100L * SCALE;
+    public static final long PCT_FACTOR = 100L * SCALE;
 
     private Decimals() {
     }

@@ -18,6 +18,25 @@ public final class Bands {
     private final int[] points;
     private final int otherwise;
     private final int max;
+    /**
+     * +1 when the bands are nested upwards (all {@code >=}/{@code >}, each band's set inside the
+     * next one's: cuts falling), -1 when nested downwards (all {@code <=}/{@code <}, cuts rising),
+     * 0 otherwise. In a nested list the bands that do not match form a prefix, so the first match is
+     * at index "number of bands that do not match", which is counted without a branch per band.
+     */
+    private final int nested;
+    /** {@link #nested} as a double (±1), to flip the sign of a difference. */
+    private final double dir;
+    /** Per band 1 for {@code >}/{@code <} (a value equal to the cut does not match), 0 for {@code >=}/{@code <=}. */
+    private final long[] strict;
+    /** {@code 2.0 * cut}, the factor of the mean-growth comparison, exactly as {@link Decimals#compareMeanGrowth} forms it. */
+    private final double[] cuts2D;
+    /** Points by number of leading bands that do not match: {@code points}, then {@code otherwise}. */
+    private final int[] byMisses;
+    /** The cuts (as doubles) between an infinite sentinel before and after, in {@link #nested} order. */
+    private final double[] padded;
+    /** Bound of |value| below which the integer differences of {@link #score} cannot overflow. */
+    private static final long PLAIN_LIMIT = 1L << 61;
 
     public Bands(List<Band> bands, int otherwise) {
         int n = bands.size();
@@ -37,6 +56,48 @@ public final class Bands {
         }
         this.otherwise = otherwise;
         this.max = m;
+        this.nested = nesting(ops, cuts);
+        this.dir = nested;
+        strict = new long[n];
+        cuts2D = new double[n];
+        byMisses = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            strict[i] = ops[i] == Band.Op.GT || ops[i] == Band.Op.LT ? 1 : 0;
+            cuts2D[i] = 2.0 * cuts[i];
+            byMisses[i] = points[i];
+        }
+        byMisses[n] = otherwise;
+        padded = new double[n + 2];
+        padded[0] = nested >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        padded[n + 1] = -padded[0];
+        System.arraycopy(cutsD, 0, padded, 1, n);
+    }
+
+    /** +1 nested upwards, -1 downwards, 0 not nested (scored by the walk). */
+    int nesting() {
+        return nested;
+    }
+
+    /** +1, -1 or 0: see {@link #nested}. */
+    static int nesting(Band.Op[] ops, long[] cuts) {
+        boolean up = true;
+        boolean down = true;
+        for (Band.Op op : ops) {
+            up &= op == Band.Op.GE || op == Band.Op.GT;
+            down &= op == Band.Op.LE || op == Band.Op.LT;
+        }
+        for (int i = 0; i + 1 < ops.length; i++) {
+            // band i's set must lie inside band i+1's; with equal cuts only a strict op may come first
+            boolean sameCutOk = !(ops[i] == Band.Op.GE && ops[i + 1] == Band.Op.GT) && !(ops[i] == Band.Op.LE && ops[i + 1] == Band.Op.LT);
+            up &= cuts[i] > cuts[i + 1] || (cuts[i] == cuts[i + 1] && sameCutOk);
+            down &= cuts[i] < cuts[i + 1] || (cuts[i] == cuts[i + 1] && sameCutOk);
+        }
+        return up ? 1 : down ? -1 : 0;
+    }
+
+    /** 1 when the sign bit of {@code x} is set (negative, or -0.0), else 0. */
+    private static int signBit(double x) {
+        return (int) (Double.doubleToRawLongBits(x) >>> 63);
     }
 
     public int max() {
@@ -57,6 +118,27 @@ public final class Bands {
 
     /** Points of a plain value. */
     public int score(long value) {
+        if (nested != 0 && value < PLAIN_LIMIT && value > -PLAIN_LIMIT) {
+            // a band does not match when (value − cut)·dir − strict < 0 (cuts are bounded like values)
+            long[] c = cuts;
+            long[] st = strict;
+            int misses = 0;
+            if (nested > 0) {
+                for (int i = 0; i < c.length; i++) {
+                    misses += (int) ((value - c[i] - st[i]) >>> 63);
+                }
+            } else {
+                for (int i = 0; i < c.length; i++) {
+                    misses += (int) ((c[i] - value - st[i]) >>> 63);
+                }
+            }
+            return byMisses[misses];
+        }
+        return scoreLoop(value);
+    }
+
+    /** The band walk of {@link #score}, first match wins (the reference, and for lists that are not nested). */
+    int scoreLoop(long value) {
         for (int i = 0; i < cuts.length; i++) {
             if ((accept[i] >> (Long.compare(value, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
@@ -72,6 +154,35 @@ public final class Bands {
      * matter (double rounding error is below 10^-15).
      */
     public int scorePercent(long num, long den) {
+        if (nested == 0 || den <= 0) {
+            return scorePercentLoop(num, den);
+        }
+        // The percentage once, as a double q (relative error below 10^-15), compared with every cut
+        // without a branch; the count of bands that do not match picks the points. The count is
+        // exact unless q lies within a relative 10^-9 of a cut, and because the cuts are sorted, q
+        // can only lie that close to some cut if it does to one of the two cuts around the count
+        // (the last band missed, the first matched): only those two are checked, then the walk
+        // decides exactly.
+        double q = (double) num * PCT / den;
+        double[] cd = cutsD;
+        int misses = 0;
+        if (nested > 0) {
+            for (int i = 0; i < cd.length; i++) {
+                misses += signBit(q - cd[i]);
+            }
+        } else {
+            for (int i = 0; i < cd.length; i++) {
+                misses += signBit(cd[i] - q);
+            }
+        }
+        double margin = TOLERANCE * Math.abs(q);
+        double[] around = padded;
+        int far = signBit(margin - Math.abs(q - around[misses])) & signBit(margin - Math.abs(q - around[misses + 1]));
+        return far != 0 ? byMisses[misses] : scorePercentLoop(num, den);
+    }
+
+    /** The band walk of {@link #scorePercent} (the reference, near a cut, and for lists that are not nested). */
+    int scorePercentLoop(long num, long den) {
         double n = (double) num * PCT;
         double d = den;
         for (int i = 0; i < cuts.length; i++) {
@@ -105,6 +216,12 @@ public final class Bands {
 
     /** Points of the growth (a−b)/b·100 with b &gt; 0. */
     public int scoreGrowth(long a, long b) {
+        // (a−b)/b·100 compared with a cut is (a−b)·100·SCALE vs cut·b: the percentage (a−b)/b
+        return b > 0 && nested != 0 ? scorePercent(a - b, b) : scoreGrowthLoop(a, b);
+    }
+
+    /** The band walk of {@link #scoreGrowth}, exact per band (the reference). */
+    int scoreGrowthLoop(long a, long b) {
         for (int i = 0; i < cuts.length; i++) {
             if ((accept[i] >> (Decimals.compareGrowth(a, b, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
@@ -115,6 +232,28 @@ public final class Bands {
 
     /** Points of the mean of g(a,b) and g(b,c), b and c &gt; 0. */
     public int scoreMeanGrowth(long a, long b, long c) {
+        if (nested == 0) {
+            return scoreMeanGrowthLoop(a, b, c);
+        }
+        // Decimals.compareMeanGrowth for every band at once: the same doubles in the same order,
+        // the same margin; any band within it sends the whole score to the exact walk.
+        double lhs = (double) Decimals.PCT_FACTOR * ((double) (a - b) * c + (double) (b - c) * b);
+        double al = Math.abs(lhs);
+        double[] c2 = cuts2D;
+        int misses = 0;
+        int near = 0;
+        for (int i = 0; i < c2.length; i++) {
+            double rhs = c2[i] * (double) b * c;
+            double diff = lhs - rhs;
+            double mag = al + Math.abs(rhs);
+            misses += signBit(diff * dir);
+            near |= signBit(mag * 1e-12 - Math.abs(diff)) ^ 1;
+        }
+        return near == 0 ? byMisses[misses] : scoreMeanGrowthLoop(a, b, c);
+    }
+
+    /** The band walk of {@link #scoreMeanGrowth} (the reference). */
+    int scoreMeanGrowthLoop(long a, long b, long c) {
         for (int i = 0; i < cuts.length; i++) {
             if ((accept[i] >> (Decimals.compareMeanGrowth(a, b, c, cuts[i]) + 1) & 1) != 0) {
                 return points[i];
