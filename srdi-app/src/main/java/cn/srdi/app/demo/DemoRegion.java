@@ -294,7 +294,7 @@ public class DemoRegion {
             new UserAccounts.NewUser("park-dadi", pw, "大地园区 运营", Role.PARK_OPERATOR, Set.of("DADI", "TIANHAIXING"), null, null, "大地·天海星园区"),
             new UserAccounts.NewUser("firm", pw, "企业用户", Role.ENTERPRISE, Set.of(), firm, null, null),
             new UserAccounts.NewUser("bank", pw, "重庆银行 客户经理", Role.FINANCE, Set.of(), null, null, "重庆银行两江分行"),
-            new UserAccounts.NewUser("handler", pw, "科技局 经办人", Role.HANDLER, Set.of(), null, "区科技局", "两江新区科技创新局"),
+            new UserAccounts.NewUser("handler", pw, "科技局 经办人", Role.HANDLER, Set.of(), null, "TECH", "两江新区科技创新局"),
             new UserAccounts.NewUser("expert", pw, "评审专家 李教授", Role.EXPERT, Set.of(), null, null, "重庆大学"));
         for (UserAccounts.NewUser u : demo) {
             if (!users.exists(u.username())) {

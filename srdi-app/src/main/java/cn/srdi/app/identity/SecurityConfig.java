@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -36,9 +39,11 @@ public class SecurityConfig {
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                         "/favicon.ico", "/actuator/health").permitAll()
+                // the page a scanned enterprise code opens: the firm's public card (servicedesk)
+                .requestMatchers("/c/**").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                 .anyRequest().authenticated())
-            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+            .formLogin(f -> f.loginPage("/login").successHandler(afterLogin()).permitAll())
             .httpBasic(Customizer.withDefaults())
             .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
             .csrf(c -> c.ignoringRequestMatchers(apiWithCredentials))
@@ -46,6 +51,30 @@ public class SecurityConfig {
                     new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
             .headers(h -> h.frameOptions(fo -> fo.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * After login: back to the firm's mobile services ({@code /m…}) when that is what the user
+     * came from (a scanned enterprise code), else the home page.
+     */
+    static AuthenticationSuccessHandler afterLogin() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        return (request, response, authentication) -> {
+            SavedRequest saved = cache.getRequest(request, response);
+            String target = "/";
+            if (saved != null) {
+                java.net.URI uri = java.net.URI.create(saved.getRedirectUrl());
+                String path = uri.getRawPath() == null ? "" : uri.getRawPath().substring(
+                        Math.min(uri.getRawPath().length(), request.getContextPath().length()));
+                if (path.equals("/m") || path.startsWith("/m/")) {
+                    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().replaceAll("(^|&)continue(=[^&]*)?", "")
+                            .replaceAll("^&", "");
+                    target = path + (query.isEmpty() ? "" : "?" + query);
+                }
+                cache.removeRequest(request, response);
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
     }
 
     private static boolean hasAuthorizationHeader(HttpServletRequest request) {

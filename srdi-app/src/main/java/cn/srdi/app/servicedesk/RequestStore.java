@@ -1,0 +1,249 @@
+package cn.srdi.app.servicedesk;
+
+import cn.srdi.app.identity.Role;
+import cn.srdi.app.identity.Scope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the requests. Every read takes the caller's {@link Scope} and filters in SQL
+ * ({@link #scopeFilter}): a firm its own requests, a department those routed to it (the
+ * coordinator also every request escalated to it), a park operator its parks' firms, officials
+ * and administrators everything, other roles nothing.
+ */
+@Repository
+public class RequestStore {
+
+    static final String COLUMNS = "r.id, r.ref_no, r.credit_code, e.name, r.park_id, r.category, r.suggested_category, "
+            + "r.subject, r.body, r.status, r.department_id, r.assignee, r.created_by, r.created_at, r.accepted_at, "
+            + "r.first_reply_at, r.resolved_at, r.closed_at, r.accept_due_at, r.reply_due_at, r.resolve_due_at, "
+            + "r.accept_late, r.reply_late, r.resolve_late, r.sla_stage, r.due_at, r.near_at, r.escalation, r.paused_at, "
+            + "r.confirm_due_at, r.next_check_at, r.reopen_count, r.rating, r.rating_comment, r.rated_at, r.resolve_from, "
+            + "r.row_version";
+    static final String FROM = " from sd_request r join enterprise e on e.credit_code = r.credit_code";
+
+    private final JdbcClient jdbc;
+
+    public RequestStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A WHERE fragment and its arguments. */
+    public record Filter(String sql, List<Object> args) {
+    }
+
+    /** The requests a scope may read, for alias {@code r} of {@code sd_request}. */
+    public Filter scopeFilter(Scope scope, boolean coordinatorDepartment) {
+        return switch (scope.role()) {
+            case ADMIN, OFFICIAL -> new Filter("1 = 1", List.of());
+            case PARK_OPERATOR -> scope.parks().isEmpty() ? new Filter("1 = 0", List.of())
+                    : new Filter("r.park_id in (" + String.join(", ", Collections.nCopies(scope.parks().size(), "?")) + ")",
+                            List.copyOf(scope.parks().stream().sorted().toList()));
+            case ENTERPRISE -> scope.creditCode() == null ? new Filter("1 = 0", List.of())
+                    : new Filter("r.credit_code = ?", List.of(scope.creditCode()));
+            case HANDLER -> scope.department() == null ? new Filter("1 = 0", List.of())
+                    : coordinatorDepartment ? new Filter("(r.department_id = ? or r.escalation >= 2)", List.of(scope.department()))
+                    : new Filter("r.department_id = ?", List.of(scope.department()));
+            default -> new Filter("1 = 0", List.of());
+        };
+    }
+
+    static LocalDateTime ldt(ResultSet rs, int i) throws SQLException {
+        Timestamp t = rs.getTimestamp(i);
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    static Timestamp ts(LocalDateTime t) {
+        return t == null ? null : Timestamp.valueOf(t);
+    }
+
+    static Boolean bool(ResultSet rs, int i) throws SQLException {
+        boolean b = rs.getBoolean(i);
+        return rs.wasNull() ? null : b;
+    }
+
+    static ServiceRequest map(ResultSet rs) throws SQLException {
+        String sugg = rs.getString(7);
+        Integer rating = rs.getObject(33) == null ? null : rs.getInt(33);
+        return new ServiceRequest(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Category.valueOf(rs.getString(6)), sugg == null ? null : Category.valueOf(sugg), rs.getString(8),
+                rs.getString(9), RequestStatus.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12),
+                rs.getString(13), ldt(rs, 14), ldt(rs, 15), ldt(rs, 16), ldt(rs, 17), ldt(rs, 18), ldt(rs, 19), ldt(rs, 20),
+                ldt(rs, 21), bool(rs, 22), bool(rs, 23), bool(rs, 24), rs.getString(25), ldt(rs, 26), ldt(rs, 27),
+                rs.getInt(28), ldt(rs, 29), ldt(rs, 30), ldt(rs, 31), rs.getInt(32), rating, rs.getString(34), ldt(rs, 35),
+                ldt(rs, 36), rs.getInt(37));
+    }
+
+    /** One request, unscoped (for the service's own use after a scope check). */
+    public Optional<ServiceRequest> find(long id) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where r.id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** One request if the scope may read it. */
+    public Optional<ServiceRequest> find(Filter scope, long id) {
+        List<Object> args = new ArrayList<>(scope.args());
+        args.add(id);
+        return jdbc.sql("select " + COLUMNS + FROM + " where " + scope.sql() + " and r.id = ?").params(args)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** What to list. Null fields match everything. */
+    public record Query(RequestStatus status, String department, Category category, String creditCode, Boolean overdue,
+                        Boolean escalated, Boolean open, int page, int size) {
+
+        public Query {
+            page = Math.max(0, page);
+            size = Math.max(1, Math.min(size <= 0 ? 20 : size, 200));
+        }
+    }
+
+    /** A page of requests, newest first. */
+    public record Page(List<ServiceRequest> items, long total, int page, int size) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    public Page list(Filter scope, Query q, LocalDateTime now) {
+        StringBuilder where = new StringBuilder(scope.sql());
+        List<Object> args = new ArrayList<>(scope.args());
+        if (q.status() != null) {
+            where.append(" and r.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.department() != null) {
+            where.append(" and r.department_id = ?");
+            args.add(q.department());
+        }
+        if (q.category() != null) {
+            where.append(" and r.category = ?");
+            args.add(q.category().name());
+        }
+        if (q.creditCode() != null) {
+            where.append(" and r.credit_code = ?");
+            args.add(q.creditCode());
+        }
+        if (Boolean.TRUE.equals(q.overdue())) {
+            where.append(" and r.due_at <= ?");
+            args.add(ts(now));
+        }
+        if (Boolean.TRUE.equals(q.escalated())) {
+            where.append(" and r.escalation > 0 and r.sla_stage is not null");
+        }
+        if (Boolean.TRUE.equals(q.open())) {
+            where.append(" and r.status not in ('RESOLVED', 'CLOSED')");
+        }
+        long total = jdbc.sql("select count(*) from sd_request r where " + where).params(args).query(Long.class).single();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add((long) q.page() * q.size());
+        pageArgs.add(q.size());
+        List<ServiceRequest> items = jdbc.sql("select " + COLUMNS + FROM + " where " + where
+                        + " order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only")
+                .params(pageArgs).query((rs, n) -> map(rs)).list();
+        return new Page(items, total, q.page(), q.size());
+    }
+
+    public List<RequestEvent> events(long requestId) {
+        return jdbc.sql("select id, request_id, occurred_at, actor, action, from_status, to_status, department_id, note "
+                        + "from sd_request_event where request_id = ? order by id")
+                .param(requestId)
+                .query((rs, n) -> new RequestEvent(rs.getLong(1), rs.getLong(2), ldt(rs, 3), rs.getString(4), rs.getString(5),
+                        rs.getString(6) == null ? null : RequestStatus.valueOf(rs.getString(6)),
+                        rs.getString(7) == null ? null : RequestStatus.valueOf(rs.getString(7)), rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+
+    /** The waits for the firm (ASK_MORE … SUPPLY) of a request, in order; an open one ends with null. */
+    public List<LocalDateTime[]> waits(long requestId) {
+        List<LocalDateTime[]> out = new ArrayList<>();
+        LocalDateTime[] open = null;
+        for (RequestEvent e : events(requestId)) {
+            if ("ASK_MORE".equals(e.action())) {
+                open = new LocalDateTime[] {e.occurredAt(), null};
+                out.add(open);
+            } else if ("SUPPLY".equals(e.action()) && open != null) {
+                open[1] = e.occurredAt();
+                open = null;
+            }
+        }
+        return out;
+    }
+
+    public long insertEvent(long requestId, LocalDateTime at, String actor, String action, RequestStatus from,
+                            RequestStatus to, String department, String note) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into sd_request_event (request_id, occurred_at, actor, action, from_status, to_status, department_id, note) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(requestId, ts(at), actor, action, from == null ? null : from.name(), to == null ? null : to.name(),
+                        department, note)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /**
+     * Inserts a new request row and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
+     * (unique by the id, so concurrent intakes never collide).
+     */
+    public long insert(String creditCode, String parkId, Category category, Category suggested, String subject,
+                       String body, String department, String createdBy, String address, LocalDateTime createdAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String placeholder = "T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 19);
+        jdbc.sql("insert into sd_request (ref_no, credit_code, park_id, category, suggested_category, subject, body, status, "
+                        + "department_id, created_by, client_address, created_at, resolve_from) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?)")
+                .params(placeholder, creditCode, parkId, category.name(), suggested == null ? null : suggested.name(), subject,
+                        body, department, createdBy, address, ts(createdAt), ts(createdAt))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        jdbc.sql("update sd_request set ref_no = ? where id = ?").params(refNo(createdAt, id), id).update();
+        return id;
+    }
+
+    static String refNo(LocalDateTime at, long id) {
+        return "SQ" + at.toLocalDate().toString().replace("-", "") + "-" + String.format("%06d", id);
+    }
+
+    /**
+     * Writes the changed columns of a request if its row version is still {@code expectedVersion}
+     * (bumping it); false when someone else changed it first.
+     */
+    public boolean update(long id, int expectedVersion, Map<String, Object> columns) {
+        StringBuilder set = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (Map.Entry<String, Object> c : columns.entrySet()) {
+            if (!c.getKey().matches("[a-z_]+")) {
+                throw new IllegalArgumentException(c.getKey());
+            }
+            set.append(c.getKey()).append(" = ?, ");
+            Object v = c.getValue();
+            args.add(v instanceof LocalDateTime t ? ts(t) : v instanceof Enum<?> en ? en.name() : v);
+        }
+        set.append("row_version = row_version + 1");
+        args.add(id);
+        args.add(expectedVersion);
+        return jdbc.sql("update sd_request set " + set + " where id = ? and row_version = ?").params(args).update() == 1;
+    }
+
+    /** Ids of requests whose next check is due, oldest first (the SLA sweep: a range scan of sd_request_next_check). */
+    public List<Long> dueForCheck(LocalDateTime now, int limit) {
+        return jdbc.sql("select id from sd_request where next_check_at <= ? order by next_check_at fetch first "
+                        + Math.max(1, limit) + " rows only")
+                .param(ts(now)).query(Long.class).list();
+    }
+
+    public boolean role(Scope scope, Role role) {
+        return scope.role() == role;
+    }
+}

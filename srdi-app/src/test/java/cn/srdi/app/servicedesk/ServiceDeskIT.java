@@ -1,0 +1,376 @@
+package cn.srdi.app.servicedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.srdi.app.identity.UserAccounts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests end to end through the REST API on a clock the test moves: intake, routing (park rule
+ * before region rule), working-day deadlines, escalation to the supervisor then the coordinator,
+ * the pause while waiting for the firm, decline to the coordinator, resolve, rating, reopen window,
+ * closing by itself; scopes; rate limits; attachments; the demo's year of requests.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+@Import(MovableClock.Config.class)
+class ServiceDeskIT {
+
+    static final String PW = "srdi2026";
+    /** Monday 23 November 2026, 10:00 in Chongqing: no holiday for the next weeks. */
+    static final LocalDateTime MONDAY = LocalDateTime.of(2026, 11, 23, 10, 0);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    ServiceDesk desk;
+    @Autowired
+    IntakeLimiter limiter;
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void monday() {
+        clock.set(MONDAY);
+        limiter.reset();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+        limiter.reset();
+    }
+
+    JsonNode call(MvcResult r) throws Exception {
+        return json.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    MvcResult submit(String body, String category) throws Exception {
+        String c = category == null ? "" : ",\"category\":\"" + category + "\"";
+        return mvc.perform(post("/api/v1/servicedesk/requests").with(httpBasic("firm", PW)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"body\":\"" + body + "\"" + c + "}")).andReturn();
+    }
+
+    MvcResult act(String user, long id, String action, String bodyJson) throws Exception {
+        return mvc.perform(post("/api/v1/servicedesk/requests/" + id + "/actions/" + action).with(httpBasic(user, PW))
+                .contentType(MediaType.APPLICATION_JSON).content(bodyJson == null ? "{}" : bodyJson)).andReturn();
+    }
+
+    JsonNode ok(MvcResult r) throws Exception {
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isBetween(200, 201);
+        return call(r);
+    }
+
+    ServiceRequest row(long id) {
+        return desk.storeFind(id);
+    }
+
+    @Test
+    void aPermitRequestOfALijiaFirmRunsItsWholeLifeOnWorkingDayDeadlines() throws Exception {
+        JsonNode created = ok(submit("新建生产线需要办理环评审批和排污许可，请协调加快", null));
+        long id = created.get("id").asLong();
+        assertThat(created.get("category").asText()).isEqualTo("PERMITS");
+        assertThat(created.get("suggestedCategory").asText()).isEqualTo("PERMITS");
+        assertThat(created.get("department").asText()).isEqualTo("LIJIA_DESK"); // the park's rule wins over the region's
+        ServiceRequest r = row(id);
+        // Monday does not count: accept by the end of Tuesday, first reply by the end of Thursday, resolve by the end of 14 Dec
+        assertThat(r.acceptDueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 0, 0));
+        assertThat(r.replyDueAt()).isEqualTo(LocalDateTime.of(2026, 11, 27, 0, 0));
+        assertThat(r.resolveDueAt()).isEqualTo(LocalDateTime.of(2026, 12, 15, 0, 0));
+        assertThat(r.slaStage()).isEqualTo("ACCEPT");
+        assertThat(r.nextCheckAt()).isEqualTo(r.nearAt()).isBefore(r.dueAt());
+        // a to-do for every member of the department
+        assertThat(todos("lijia-handler", "SD_ACCEPT", id)).isEqualTo(1);
+
+        // another department sees nothing of it and cannot act on it
+        assertThat(mvc.perform(get("/api/v1/servicedesk/requests/" + id).with(httpBasic("handler", PW))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(act("handler", id, "accept", null).getResponse().getStatus()).isEqualTo(404);
+        // the firm may not accept its own request
+        assertThat(act("firm", id, "accept", null).getResponse().getStatus()).isEqualTo(403);
+
+        // nothing to do before the near instant
+        clock.set(r.nearAt().minusMinutes(1));
+        desk.sweep();
+        assertThat(row(id).escalation()).isZero();
+        // near: the department's supervisor is alerted
+        clock.set(r.nearAt().plusMinutes(1));
+        assertThat(desk.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(row(id).escalation()).isEqualTo(1);
+        assertThat(row(id).nextCheckAt()).isEqualTo(r.dueAt());
+        assertThat(todos("lijia-chief", "SD_ESCALATION1", id)).isEqualTo(1);
+        assertThat(todos("coordinator", "SD_ESCALATION2", id)).isZero();
+        // overdue: the coordinator
+        clock.set(r.dueAt().plusMinutes(30));
+        desk.sweep();
+        assertThat(row(id).escalation()).isEqualTo(2);
+        assertThat(row(id).nextCheckAt()).isNull();
+        assertThat(todos("coordinator", "SD_ESCALATION2", id)).isEqualTo(1);
+        assertThat(todos("svc-handler", "SD_ESCALATION2", id)).isEqualTo(1);
+        // the coordinator now sees it (escalated to it), the department still handles it
+        assertThat(mvc.perform(get("/api/v1/servicedesk/requests/" + id).with(httpBasic("svc-handler", PW))).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+
+        JsonNode accepted = ok(act("lijia-handler", id, "accept", null));
+        assertThat(accepted.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(row(id).acceptLate()).isTrue();
+        assertThat(row(id).slaStage()).isEqualTo("REPLY");
+        assertThat(row(id).escalation()).isZero(); // a new stage starts unescalated
+        assertThat(row(id).dueAt()).isEqualTo(r.replyDueAt());
+
+        // asking the firm for more pauses the clock (and is the first reply, on time)
+        assertThat(act("lijia-handler", id, "ask_more", "{}").getResponse().getStatus()).isEqualTo(400); // a note is required
+        ok(act("lijia-handler", id, "ask_more", "{\"note\":\"请补充环评报告\"}"));
+        ServiceRequest waiting = row(id);
+        assertThat(waiting.status()).isEqualTo(RequestStatus.WAITING_FIRM);
+        assertThat(waiting.replyLate()).isFalse();
+        assertThat(waiting.dueAt()).isNull();
+        assertThat(waiting.nextCheckAt()).isNull();
+        // the firm answers on Friday morning: Thursday and Friday did not count, so resolution moves by two working days
+        clock.set(LocalDateTime.of(2026, 11, 27, 9, 0));
+        ok(act("firm", id, "supply", "{\"note\":\"已上传环评报告\"}"));
+        ServiceRequest resumed = row(id);
+        assertThat(resumed.status()).isEqualTo(RequestStatus.REPLIED);
+        assertThat(resumed.slaStage()).isEqualTo("RESOLVE");
+        assertThat(resumed.resolveDueAt()).isEqualTo(LocalDateTime.of(2026, 12, 17, 0, 0));
+        assertThat(resumed.dueAt()).isEqualTo(resumed.resolveDueAt());
+
+        clock.advance(Duration.ofHours(5));
+        ok(act("lijia-handler", id, "resolve", "{\"note\":\"已协调审批局，环评已受理\"}"));
+        ServiceRequest resolved = row(id);
+        assertThat(resolved.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(resolved.resolveLate()).isFalse();
+        assertThat(resolved.confirmDueAt()).isEqualTo(resolved.resolvedAt().plusDays(7));
+        assertThat(resolved.nextCheckAt()).isEqualTo(resolved.confirmDueAt());
+        assertThat(todos("firm", "SD_FIRM", id)).isEqualTo(1);
+
+        assertThat(act("firm", id, "confirm", "{\"rating\":6}").getResponse().getStatus()).isEqualTo(400);
+        JsonNode closed = ok(act("firm", id, "confirm", "{\"rating\":4,\"comment\":\"办理及时\"}"));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("rating").asInt()).isEqualTo(4);
+        assertThat(todos("firm", "SD_FIRM", id)).isZero();
+
+        // an illegal transition is refused in both languages
+        MvcResult again = act("firm", id, "confirm", "{\"rating\":5}");
+        assertThat(again.getResponse().getStatus()).isEqualTo(409);
+        JsonNode err = call(again);
+        assertThat(err.get("error_zh").asText()).contains("已关闭").contains("确认并评价");
+        assertThat(err.get("error_en").asText()).contains("not allowed");
+
+        // history and audit trail
+        List<String> actions = desk.detail(cn.srdi.app.identity.Scope.system(), id).events().stream().map(RequestEvent::action).toList();
+        assertThat(actions).containsExactly("SUBMIT", "ESCALATE", "ESCALATE", "ACCEPT", "ASK_MORE", "SUPPLY", "RESOLVE", "CONFIRM");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'service_request' and entity_id = ?")
+                .param(row(id).refNo()).query(Long.class).single()).isEqualTo(8);
+    }
+
+    long todos(String user, String kind, long id) {
+        return jdbc.sql("select count(*) from notification where recipient = ? and kind = ? and subject_ref = ? and status = 'OPEN'")
+                .params(user, kind, "sd-request:" + id).query(Long.class).single();
+    }
+
+    @Test
+    void aDeclinedRequestGoesToTheCoordinatorWhoTransfersIt() throws Exception {
+        long id = ok(submit("公司流动资金紧张，希望对接银行办理信用贷款", null)).get("id").asLong();
+        assertThat(row(id).departmentId()).isEqualTo("FIN");
+        MvcResult noReason = act("fin-handler", id, "decline", "{}");
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+        assertThat(call(noReason).get("error_en").asText()).contains("reason");
+        ok(act("fin-handler", id, "decline", "{\"note\":\"该企业需求属于产业政策，不属于本局职责\"}"));
+        assertThat(row(id).departmentId()).isEqualTo("SVC");
+        assertThat(row(id).status()).isEqualTo(RequestStatus.SUBMITTED);
+        // the declining department no longer sees it
+        assertThat(mvc.perform(get("/api/v1/servicedesk/requests/" + id).with(httpBasic("fin-handler", PW))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        // the coordinator cannot decline, it re-routes
+        assertThat(act("svc-handler", id, "decline", "{\"note\":\"x\"}").getResponse().getStatus()).isEqualTo(409);
+        assertThat(act("svc-handler", id, "transfer", "{\"note\":\"转经信委\",\"department\":\"NOPE\"}").getResponse().getStatus())
+                .isEqualTo(400);
+        ok(act("svc-handler", id, "transfer", "{\"note\":\"转经信委办理\",\"department\":\"ECON\"}"));
+        assertThat(row(id).departmentId()).isEqualTo("ECON");
+        ok(act("econ-handler", id, "accept", null));
+        assertThat(row(id).acceptLate()).isFalse();
+    }
+
+    @Test
+    void aResolvedRequestClosesByItselfAfterSevenDaysAndCannotBeReopenedThen() throws Exception {
+        long id = ok(submit("请解读专精特新的认定条件", null)).get("id").asLong();
+        String dept = row(id).departmentId();
+        String handler = jdbc.sql("select username from app_user where department = ? and username like '%handler' fetch first 1 rows only")
+                .param(dept).query(String.class).single();
+        ok(act(handler, id, "accept", null));
+        ok(act(handler, id, "reply", "{\"note\":\"已收悉\"}"));
+        ok(act(handler, id, "resolve", "{\"note\":\"已解读\"}"));
+        // reopened within the window: the resolve clock restarts
+        clock.advance(Duration.ofDays(2));
+        ok(act("firm", id, "reopen", "{\"note\":\"还有疑问\"}"));
+        ServiceRequest reopened = row(id);
+        assertThat(reopened.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(reopened.slaStage()).isEqualTo("RESOLVE");
+        assertThat(reopened.resolveDueAt()).isAfter(clock.instant().atZone(MovableClock.ZONE).toLocalDateTime().plusDays(14));
+        ok(act(handler, id, "resolve", "{\"note\":\"已再次解读\"}"));
+        LocalDateTime confirmBy = row(id).confirmDueAt();
+        clock.set(confirmBy.minusMinutes(1));
+        desk.sweep();
+        assertThat(row(id).status()).isEqualTo(RequestStatus.RESOLVED);
+        clock.set(confirmBy.plusMinutes(1));
+        MvcResult late = act("firm", id, "reopen", "{\"note\":\"再看看\"}");
+        assertThat(late.getResponse().getStatus()).isEqualTo(409);
+        assertThat(call(late).get("error_zh").asText()).contains("确认期");
+        desk.sweep();
+        ServiceRequest closed = row(id);
+        assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(closed.rating()).isNull();
+        assertThat(closed.nextCheckAt()).isNull();
+    }
+
+    @Autowired
+    cn.srdi.app.calendar.Calendars calendars;
+
+    @Test
+    void aHolidayAddedToTheCalendarMovesTheStoredDeadlinesOfOpenRequests() throws Exception {
+        long id = ok(submit("希望对接银行办理贷款", null)).get("id").asLong();
+        assertThat(row(id).acceptDueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 0, 0));
+        java.time.LocalDate tuesday = java.time.LocalDate.of(2026, 11, 24);
+        try {
+            calendars.putDay(new cn.srdi.app.calendar.CalendarDay(tuesday, cn.srdi.app.calendar.DayKind.HOLIDAY, "测试假日", "test holiday"));
+            ServiceRequest moved = row(id);
+            assertThat(moved.acceptDueAt()).isEqualTo(LocalDateTime.of(2026, 11, 26, 0, 0));
+            assertThat(moved.dueAt()).isEqualTo(moved.acceptDueAt());
+            assertThat(moved.nextCheckAt()).isEqualTo(moved.nearAt());
+        } finally {
+            calendars.deleteDay(tuesday);
+        }
+        assertThat(row(id).acceptDueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 0, 0));
+    }
+
+    @Test
+    void eachRoleSeesOnlyItsScopeOfRequests() throws Exception {
+        ok(submit("希望对接银行贷款", null));
+        String own = jdbc.sql("select credit_code from app_user where username = 'firm'").query(String.class).single();
+        JsonNode mine = ok(mvc.perform(get("/api/v1/servicedesk/requests?size=200").with(httpBasic("firm", PW))).andReturn());
+        assertThat(mine.get("total").asLong()).isPositive();
+        mine.get("items").forEach(i -> assertThat(i.get("creditCode").asText()).isEqualTo(own));
+        JsonNode fin = ok(mvc.perform(get("/api/v1/servicedesk/requests?size=200").with(httpBasic("fin-handler", PW))).andReturn());
+        fin.get("items").forEach(i -> assertThat(i.get("department").asText()).isEqualTo("FIN"));
+        JsonNode dadi = ok(mvc.perform(get("/api/v1/servicedesk/requests?size=200").with(httpBasic("park-dadi", PW))).andReturn());
+        assertThat(dadi.get("total").asLong()).isPositive();
+        dadi.get("items").forEach(i -> assertThat(i.get("parkId").asText()).isIn("DADI", "TIANHAIXING"));
+        long all = ok(mvc.perform(get("/api/v1/servicedesk/requests").with(httpBasic("official", PW))).andReturn()).get("total").asLong();
+        assertThat(all).isGreaterThan(dadi.get("total").asLong()).isGreaterThan(mine.get("total").asLong());
+        for (String u : List.of("bank", "expert")) {
+            assertThat(mvc.perform(get("/api/v1/servicedesk/requests").with(httpBasic(u, PW))).andReturn().getResponse().getStatus())
+                    .isEqualTo(403);
+        }
+        // departments' statistics are scoped too
+        JsonNode stats = ok(mvc.perform(get("/api/v1/servicedesk/stats?by=department").with(httpBasic("fin-handler", PW))).andReturn());
+        stats.forEach(r -> assertThat(r.get("key").asText()).isIn("FIN", "TOTAL"));
+        // only firms raise requests
+        assertThat(mvc.perform(post("/api/v1/servicedesk/requests").with(httpBasic("official", PW)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"body\":\"x\"}")).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void intakeIsRateLimitedPerFirmWithABilingual429() throws Exception {
+        int limit = desk.properties().rate().perFirm();
+        for (int i = 0; i < limit; i++) {
+            ok(submit("第" + i + "次咨询政策", null));
+        }
+        MvcResult r = submit("再次咨询政策", null);
+        assertThat(r.getResponse().getStatus()).isEqualTo(429);
+        assertThat(r.getResponse().getHeader("Retry-After")).isNotBlank();
+        JsonNode e = call(r);
+        assertThat(e.get("error_zh").asText()).contains("提交过于频繁");
+        assertThat(e.get("error_en").asText()).contains("too many requests");
+        // bad input is refused before any token is taken, bilingually
+        limiter.reset();
+        MvcResult empty = submit("  ", null);
+        assertThat(empty.getResponse().getStatus()).isEqualTo(400);
+        assertThat(call(empty).get("error_zh").asText()).contains("body");
+        MvcResult badCat = submit("x", "FOOD");
+        assertThat(badCat.getResponse().getStatus()).isEqualTo(400);
+        assertThat(call(badCat).get("error_en").asText()).contains("FOOD");
+    }
+
+    @Test
+    void attachmentsAreCheckedByContentAndOnlyTheRequestsReadersDownloadThem() throws Exception {
+        MockMultipartFile fake = new MockMultipartFile("files", "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', 1, 2});
+        MvcResult refused = mvc.perform(multipart("/m/requests").file(fake).param("body", "请协调贷款").with(user(firmUser()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(415);
+        long before = jdbc.sql("select count(*) from sd_request").query(Long.class).single();
+        assertThat(before).isEqualTo(jdbc.sql("select count(*) from sd_request").query(Long.class).single());
+        MockMultipartFile pdf = new MockMultipartFile("files", "报表.pdf", "application/pdf", "%PDF-1.4 test".getBytes());
+        MvcResult created = mvc.perform(multipart("/m/requests").file(pdf).param("body", "请协调贷款，附财务报表").with(user(firmUser()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll(".*/requests/(\\d+).*", "$1"));
+        ServiceDesk.AttachmentInfo a = desk.attachments(id).get(0);
+        assertThat(a.fileName()).isEqualTo("报表.pdf");
+        assertThat(a.sha256()).hasSize(64);
+        String path = "/servicedesk/requests/" + id + "/attachments/" + a.id();
+        MvcResult fin = mvc.perform(get(path).with(httpBasic("fin-handler", PW))).andReturn();
+        assertThat(fin.getResponse().getStatus()).isEqualTo(200);
+        assertThat(fin.getResponse().getContentAsString()).startsWith("%PDF-1.4");
+        assertThat(fin.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(mvc.perform(get(path).with(httpBasic("handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get(path).with(httpBasic("park-dadi", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Autowired
+    UserAccounts accounts;
+
+    org.springframework.security.core.userdetails.UserDetails firmUser() {
+        return accounts.loadUserByUsername("firm");
+    }
+
+    @Test
+    void theDemoHoldsAYearOfRequestsInEveryStateWithEscalationsRatingsAndReopens() {
+        Map<String, Long> byStatus = new java.util.HashMap<>();
+        jdbc.sql("select status, count(*) from sd_request group by status")
+                .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        for (RequestStatus s : RequestStatus.values()) {
+            assertThat(byStatus.getOrDefault(s.name(), 0L)).as("demo requests in %s", s).isPositive();
+        }
+        assertThat(jdbc.sql("select count(*) from sd_request_event where action = 'ESCALATE'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request_event where action = 'DECLINE'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request_event where action = 'AUTO_CLOSE'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request where reopen_count > 0").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request where rating is not null").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request where accept_late = true").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from sd_request where accept_late = false").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(distinct category) from sd_request").query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from enterprise e where not exists (select 1 from sd_firm_code c "
+                + "where c.credit_code = e.credit_code)").query(Long.class).single()).isZero();
+    }
+}
