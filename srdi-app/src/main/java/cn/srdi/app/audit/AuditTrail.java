@@ -30,8 +30,11 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public AuditTrail(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = JsonMapper.builder().findAndAddModules().build();
     }
 
@@ -48,6 +51,28 @@ public class AuditTrail {
                 .params(Timestamp.valueOf(LocalDateTime.now(ZONE)), actor, action, entityType, entityId,
                         toJson(before), toJson(after))
                 .update();
+    }
+
+    /** One change of a batch: entity id, before and after (serialised as JSON). */
+    public record Change(String entityId, Object before, Object after) {
+    }
+
+    /**
+     * Records many changes of one kind by one actor in a JDBC batch (jobs that change thousands of
+     * rows at once, e.g. the servicedesk's escalation sweep); joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAllAs(String actor, String action, String entityType, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.valueOf(LocalDateTime.now(ZONE));
+        List<Object[]> rows = new java.util.ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[] {at, actor, action, entityType, c.entityId(), toJson(c.before()), toJson(c.after())});
+        }
+        batch.batchUpdate("insert into audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** The latest events, newest first, optionally for one entity. */

@@ -90,6 +90,23 @@ class Alerts {
         }
     }
 
+    /** One escalated request to one recipient. */
+    void escalateOne(String user, long id, String refNo, String subject, int level, String stageZh, String stageEn, LocalDate due) {
+        String zh = (level >= 2 ? "【超期督办】" : "【临期提醒】") + "诉求 " + refNo + " " + stageZh
+                + (level >= 2 ? "已超期" : "即将到期") + "：" + subject;
+        String en = (level >= 2 ? "[Overdue] " : "[Due soon] ") + "request " + refNo + ", " + stageEn
+                + (level >= 2 ? " is overdue" : " is due soon") + ": " + subject;
+        notifications.notify(Recipient.user(user), ESCALATION + level, subject(id), zh, en, deskLink(id), due);
+    }
+
+    /** Many requests escalated at once to one recipient: one to-do naming the count, linking to the escalated list. */
+    void escalateMany(String user, int level, int count, LocalDate today) {
+        String zh = (level >= 2 ? "【超期督办】" : "【临期提醒】") + count + " 件诉求" + (level >= 2 ? "已超期" : "即将到期");
+        String en = (level >= 2 ? "[Overdue] " : "[Due soon] ") + count + " requests " + (level >= 2 ? "are overdue" : "are due soon");
+        notifications.notify(Recipient.user(user), ESCALATION + level, "sd-escalations:" + today + ":" + level, zh, en,
+                "/servicedesk?escalated=true&open=true", today);
+    }
+
     /** The request is resolved or closed: every to-do of the department side about it closes. */
     void handled(ServiceRequest r) {
         notifications.complete(ACCEPT, subject(r.id()));

@@ -75,10 +75,13 @@ public class ServiceDesk {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
     public ServiceDesk(RequestStore store, Departments departments, RegistryStore registry, CategorySuggester suggester,
                        IntakeLimiter limiter, SlaTimes times, Alerts alerts, AuditTrail audit, ServiceDeskProperties props,
-                       Clock clock, JdbcClient jdbc, PlatformTransactionManager txm) {
+                       Clock clock, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch,
+                       PlatformTransactionManager txm) {
+        this.batch = batch;
         this.store = store;
         this.departments = departments;
         this.registry = registry;
@@ -543,10 +546,16 @@ public class ServiceDesk {
     public int sweep() {
         LocalDateTime now = now();
         int changed = 0;
+        while (true) { // escalations, set-based: thousands falling due at one midnight cost a few statements
+            Integer n = tx.execute(s -> escalateDue(now, 5000));
+            changed += n == null ? 0 : n;
+            if (n == null || n < 5000) {
+                break;
+            }
+        }
         java.util.Set<Long> seen = new java.util.HashSet<>();
-        while (true) {
-            List<Long> ids = store.dueForCheck(now, 500);
-            ids = ids.stream().filter(seen::add).toList();
+        while (true) { // closing by itself, one request at a time (a transition of its own)
+            List<Long> ids = store.dueForCheck(now, 500).stream().filter(seen::add).toList();
             if (ids.isEmpty()) {
                 return changed;
             }
@@ -563,6 +572,109 @@ public class ServiceDesk {
         }
     }
 
+    /** One row the sweep escalates. */
+    private record Due(long id, String refNo, String subject, String department, String stage, int escalation,
+                       LocalDateTime dueAt, LocalDateTime nearAt, RequestStatus status, int rowVersion, int level) {
+    }
+
+    /** To-dos per recipient up to this many requests each; beyond, one to-do naming the count. */
+    static final int TODOS_PER_RECIPIENT = 20;
+
+    /**
+     * Escalates, in one transaction and a handful of batched statements, up to {@code limit} requests
+     * whose running stage has reached its near (→ level 1, the department's supervisor) or due
+     * (→ level 2, the coordinator) instant: the rows (guarded by their row version), their history
+     * events, their audit records and the to-dos. Returns the number escalated.
+     */
+    int escalateDue(LocalDateTime now, int limit) {
+        List<Due> due = jdbc.sql("select id, ref_no, subject, department_id, sla_stage, escalation, due_at, near_at, status, "
+                        + "row_version from sd_request where next_check_at <= ? and sla_stage is not null and due_at is not null "
+                        + "order by next_check_at fetch first " + limit + " rows only")
+                .param(RequestStore.ts(now))
+                .query((rs, n) -> {
+                    LocalDateTime dueAt = RequestStore.ldt(rs, 7);
+                    LocalDateTime nearAt = RequestStore.ldt(rs, 8);
+                    int esc = rs.getInt(6);
+                    int level = !now.isBefore(dueAt) ? 2 : nearAt != null && !now.isBefore(nearAt) ? 1 : esc;
+                    return new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), esc,
+                            dueAt, nearAt, RequestStatus.valueOf(rs.getString(9)), rs.getInt(10), Math.max(level, esc));
+                }).list();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        List<Due> escalated = new ArrayList<>();
+        Map<String, Department> depts = departments.byId();
+        for (Due d : due) {
+            LocalDateTime next = d.level() == 0 ? d.nearAt() : d.level() == 1 ? d.dueAt() : null;
+            updates.add(new Object[] {d.level(), RequestStore.ts(next), d.id(), d.rowVersion()});
+            if (d.level() > d.escalation()) {
+                escalated.add(d);
+                String[] stage = stageName(d.stage());
+                Department dept = depts.get(d.department());
+                String note = d.level() == 2
+                        ? stage[0] + "时限 " + d.dueAt() + " 已过，升级至统筹部门"
+                        : stage[0] + "时限 " + d.dueAt() + " 临近，提醒" + (dept == null ? "部门" : dept.nameZh()) + "负责人"
+                                + (dept == null || dept.supervisor() == null ? "" : " " + dept.supervisor());
+                events.add(new Object[] {d.id(), RequestStore.ts(now), "system", "ESCALATE", d.status().name(), d.status().name(),
+                        d.department(), note});
+                changes.add(new AuditTrail.Change(d.refNo(), Map.of("escalation", d.escalation(), "sla_stage", d.stage()),
+                        Map.of("escalation", d.level(), "sla_stage", d.stage(), "due_at", d.dueAt().toString())));
+            }
+        }
+        int[] counts = batch.batchUpdate("update sd_request set escalation = ?, next_check_at = ?, row_version = row_version + 1 "
+                + "where id = ? and row_version = ?", updates);
+        for (int c : counts) {
+            if (c == 0) { // changed by a transition meanwhile: this whole batch is retried by the next sweep
+                throw new BilingualException(HttpStatus.CONFLICT, "诉求在督办时被修改，下次扫描重试",
+                        "a request changed during the sweep; the next sweep retries");
+            }
+        }
+        batch.batchUpdate("insert into sd_request_event (request_id, occurred_at, actor, action, from_status, to_status, "
+                + "department_id, note) values (?, ?, ?, ?, ?, ?, ?, ?)", events);
+        audit.recordAllAs("system", "REQUEST_ESCALATE", "service_request", changes);
+        notifyEscalations(escalated, depts);
+        return due.size();
+    }
+
+    private void notifyEscalations(List<Due> escalated, Map<String, Department> depts) {
+        Department coordinator = depts.values().stream().filter(Department::coordinating).findFirst().orElse(null);
+        Map<String, List<Due>> byRecipientAndLevel = new LinkedHashMap<>();
+        Map<String, List<String>> members = new java.util.HashMap<>();
+        for (Due d : escalated) {
+            java.util.Set<String> to = new java.util.LinkedHashSet<>();
+            Department dept = depts.get(d.department());
+            if (dept != null && dept.supervisor() != null) {
+                to.add(dept.supervisor());
+            }
+            if (d.level() >= 2 && coordinator != null) {
+                if (coordinator.supervisor() != null) {
+                    to.add(coordinator.supervisor());
+                }
+                to.addAll(members.computeIfAbsent(coordinator.id(), departments::members));
+            }
+            for (String u : to) {
+                byRecipientAndLevel.computeIfAbsent(d.level() + "|" + u, k -> new ArrayList<>()).add(d);
+            }
+        }
+        for (Map.Entry<String, List<Due>> e : byRecipientAndLevel.entrySet()) {
+            int level = Integer.parseInt(e.getKey().substring(0, 1));
+            String user = e.getKey().substring(2);
+            List<Due> list = e.getValue();
+            if (list.size() <= TODOS_PER_RECIPIENT) {
+                for (Due d : list) {
+                    String[] stage = stageName(d.stage());
+                    alerts.escalateOne(user, d.id(), d.refNo(), d.subject(), level, stage[0], stage[1],
+                            d.dueAt().minusSeconds(1).toLocalDate());
+                }
+            } else {
+                alerts.escalateMany(user, level, list.size(), now().toLocalDate());
+            }
+        }
+    }
+
     /** Escalates or closes one request if its next check has come; true when it changed. */
     boolean check(long id, LocalDateTime now, boolean notify) {
         ServiceRequest r = store.find(id).orElse(null);
@@ -572,6 +684,9 @@ public class ServiceDesk {
         if (r.status() == RequestStatus.RESOLVED) {
             actAt(id, RequestAction.AUTO_CLOSE, new ActionInput(null, null, null, null), List.of(), "system", now, notify);
             return true;
+        }
+        if (notify && r.slaStage() != null && r.dueAt() != null) {
+            return escalateDue(now, 5000) > 0; // the set-based path
         }
         if (r.slaStage() == null || r.dueAt() == null) {
             Map<String, Object> clear = new java.util.HashMap<>();

@@ -254,6 +254,40 @@ class ServiceDeskIT {
         assertThat(closed.nextCheckAt()).isNull();
     }
 
+    @Test
+    void manyRequestsFallingDueTogetherAreEscalatedInOneSetBasedPassWithOneToDoPerSupervisor() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < ServiceDesk.TODOS_PER_RECIPIENT + 5; i++) {
+            if (i % 10 == 0) {
+                limiter.reset();
+            }
+            ids.add(ok(submit("申请流动资金贷款第" + i + "笔", "FINANCE")).get("id").asLong());
+        }
+        ServiceRequest first = row(ids.get(0));
+        clock.set(first.nearAt().plusMinutes(1));
+        assertThat(desk.sweep()).isGreaterThanOrEqualTo(ids.size());
+        for (long id : ids) {
+            ServiceRequest r = row(id);
+            assertThat(r.escalation()).isEqualTo(1);
+            assertThat(r.nextCheckAt()).isEqualTo(r.dueAt());
+            assertThat(desk.detail(cn.srdi.app.identity.Scope.system(), id).events()).extracting(RequestEvent::action)
+                    .containsExactly("SUBMIT", "ESCALATE");
+            assertThat(jdbc.sql("select count(*) from audit_event where action = 'REQUEST_ESCALATE' and entity_id = ?")
+                    .param(r.refNo()).query(Long.class).single()).isEqualTo(1);
+            assertThat(todos("fin-chief", "SD_ESCALATION1", id)).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'fin-chief' and kind = 'SD_ESCALATION1' "
+                + "and subject_ref like 'sd-escalations:%' and status = 'OPEN'").query(Long.class).single()).isEqualTo(1);
+        // a second sweep at the same instant changes nothing; past the deadline every one goes to the coordinator
+        assertThat(desk.sweep()).isZero();
+        clock.set(first.dueAt().plusMinutes(1));
+        desk.sweep();
+        for (long id : ids) {
+            assertThat(row(id).escalation()).isEqualTo(2);
+            assertThat(row(id).nextCheckAt()).isNull();
+        }
+    }
+
     @Autowired
     cn.srdi.app.calendar.Calendars calendars;
 
