@@ -98,7 +98,8 @@ public class ServiceDesk {
 
     /** Now in Asia/Shanghai, from the platform clock (tests move it). */
     public LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), SlaTimes.ZONE);
+        // milliseconds: stored exactly by H2 and PostgreSQL (which rounds, not truncates, to microseconds)
+        return LocalDateTime.ofInstant(clock.instant(), SlaTimes.ZONE).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public ServiceDeskProperties properties() {

@@ -46,16 +46,18 @@ public class SlaTimes {
     public Stage stage(LocalDateTime start, int budgetDays, List<LocalDateTime[]> waits, LocalDateTime now) {
         List<SlaClock.Event> timeline = new ArrayList<>();
         timeline.add(SlaClock.Event.start(instant(start)));
+        LocalDateTime at = now.isBefore(start) ? start : now;
         for (LocalDateTime[] w : waits) {
             if (w[0].isBefore(start)) {
                 continue;
             }
             timeline.add(SlaClock.Event.pause(instant(w[0])));
+            at = w[0].isAfter(at) ? w[0] : at; // a stored instant never lies after "now" by more than rounding
             if (w[1] != null) {
                 timeline.add(SlaClock.Event.resume(instant(w[1])));
+                at = w[1].isAfter(at) ? w[1] : at;
             }
         }
-        LocalDateTime at = now.isBefore(start) ? start : now;
         SlaClock.Status s = calendars.clock().evaluate(timeline, budgetDays, instant(at));
         return new Stage(local(s.deadline().due()), local(s.nearAt()), s.covered());
     }
