@@ -141,9 +141,11 @@ public class RegistryStore {
      * text), in credit-code order, with three queries ordered by credit code read side by side on
      * one connection and merged (no query per firm, nothing of the region held in memory). The
      * merge relies only on the database giving the three the same order (they sort by the same
-     * column), never on Java's string order. Outside a transaction the reads run in one of their own
-     * (rolled back at the end: they write nothing), so that the PostgreSQL driver fetches
-     * {@link #FETCH} rows at a time instead of whole results.
+     * column), never on Java's string order. Outside a transaction the reads run in one of their own,
+     * REPEATABLE READ so that the three see one snapshot (rolled back at the end: they write
+     * nothing), and the PostgreSQL driver fetches {@link #FETCH} rows at a time instead of whole
+     * results. A firm-year or title left over after the merge (the queries disagreeing) fails the
+     * read rather than grading a firm without its indicators.
      */
     public void forEachFirmUnparsed(Scope scope, Consumer<UnparsedFirm> consumer) {
         String filter = scope.firmFilter("e");
@@ -160,7 +162,11 @@ public class RegistryStore {
         String firmSql = "select " + FIRM_COLUMNS + " from enterprise e where " + filter + " order by e.credit_code";
         template.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
             boolean auto = con.getAutoCommit();
+            int isolation = con.getTransactionIsolation();
             if (auto) {
+                // one snapshot for the three queries: a firm committed between them (an import) must not
+                // show up in one and not in the other
+                con.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
                 con.setAutoCommit(false);
             }
             try (PreparedStatement fs = prepare(con, firmSql, args);
@@ -197,6 +203,7 @@ public class RegistryStore {
                 if (auto) {
                     con.rollback();
                     con.setAutoCommit(true);
+                    con.setTransactionIsolation(isolation);
                 }
             }
             return null;
