@@ -381,7 +381,47 @@ class TitlesLifecycleIT {
         assertThat(state(titleId(other, Tier.TECH_INNOVATIVE))).isEqualTo("none");
         // the officials' list of revocations shows both firms with the bans
         String page = text(mvc.perform(get("/titles?view=REVOKED").with(httpBasic("official", "srdi2026"))).andReturn());
-        assertThat(page).contains(code).contains(other);
+        assertThat(page).contains(code).contains(other).contains("数据造假");
+    }
+
+    @Test
+    void everyPageRendersInBothLanguagesForItsRoles() throws Exception {
+        String code = firm(Map.of(2025, srdi2026()), List.of(title(Tier.SRDI, LocalDate.of(2024, 1, 10), TitleStatus.ACTIVE)));
+        String user = accounts.get(accounts.size() - 1);
+        long id = titleId(code, Tier.SRDI);
+        CLOCK.set(LocalDate.of(2026, 9, 1));
+        postJson("official", "/api/v1/titles/" + id + "/review/open", "{}");
+        postJson("official", "/api/v1/titles/firms/" + code + "/changes",
+                "{\"type\":\"RENAME\",\"changedOn\":\"2026-08-01\",\"details\":\"更名为称号页测试\"}");
+        for (String lang : List.of("zh", "en")) {
+            for (String url : List.of("/titles", "/titles?view=EXPIRING", "/titles?view=FLAGGED", "/titles?view=UNDER_REVIEW",
+                    "/titles?view=LAPSED", "/titles/" + id, "/titles/changes", "/titles/changes?status=FILED",
+                    "/titles/firm/" + code, "/todo")) {
+                MvcResult r = mvc.perform(get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang)
+                        .with(httpBasic("official", "srdi2026"))).andReturn();
+                assertThat(r.getResponse().getStatus()).as(url + " " + lang).isEqualTo(200);
+            }
+        }
+        String detail = text(mvc.perform(get("/titles/" + id).with(httpBasic("official", "srdi2026"))).andReturn());
+        assertThat(detail).contains("复核中").contains("复核评价").contains("TITLE_OPEN_REVIEW");
+        String en = text(mvc.perform(get("/titles/" + id + "?lang=en").with(httpBasic("official", "srdi2026"))).andReturn());
+        assertThat(en).contains("Under re-review").contains("Re-grade");
+        assertThat(text(mvc.perform(get("/titles/changes").with(httpBasic("official", "srdi2026"))).andReturn()))
+                .contains("更名为称号页测试");
+        // the firm: its own title page and the title, not the officials' lists
+        assertThat(mvc.perform(get("/titles").with(httpBasic(user, "srdi2026"))).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/titles/firm/" + code);
+        assertThat(mvc.perform(get("/titles/" + id).with(httpBasic(user, "srdi2026"))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/titles/changes").with(httpBasic(user, "srdi2026"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        String firmPage = text(mvc.perform(get("/titles/firm/" + code).with(httpBasic(user, "srdi2026"))).andReturn());
+        assertThat(firmPage).contains("复核中").contains("file-change").contains("更名为称号页测试");
+        // the firm files a change report from its page (form post)
+        mvc.perform(post("/titles/firm/" + code + "/changes").with(csrf()).with(httpBasic(user, "srdi2026"))
+                .param("type", "RELOCATION").param("changedOn", "2026-08-20").param("details", "迁址"));
+        assertThat(jdbc.sql("select count(*) from change_report where credit_code = ? and filed_by = ?").params(code, user)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
