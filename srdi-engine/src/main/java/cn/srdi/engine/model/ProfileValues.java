@@ -31,55 +31,19 @@ public final class ProfileValues {
         String s = raw.trim();
         switch (f.type()) {
             case TEXT -> {
-                if (s.length() > 200) {
-                    return CellProblem.error("文本过长(超过200字符)", "text longer than 200 characters");
-                }
-                p.setText(f, s);
-                return null;
+                return text(p, f, s);
             }
             case CREDIT_CODE -> {
-                String code = hasLowerCase(s) ? s.toUpperCase(Locale.ROOT) : s;
-                CreditCode.Problem problem = CreditCode.check(code);
-                if (problem != null) {
-                    return CellProblem.error("统一社会信用代码" + problem.zh(), "credit code " + problem.en());
-                }
-                p.setText(f, code);
-                return null;
+                return creditCode(p, f, s);
             }
             case INDUSTRY -> {
-                IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(s);
-                if (!r.accepted()) {
-                    return CellProblem.error("行业代码" + r.problemZh(), "industry code " + r.problemEn());
-                }
-                p.setText(f, r.normalised());
-                return r.status() == IndustryCatalog.Status.KNOWN ? null : new CellProblem(r.problemZh(), r.problemEn(), true);
+                return industry(p, f, s);
             }
             case REGION -> {
-                if (s.length() != 6 || !allDigits(s)) {
-                    return CellProblem.error("行政区划代码应为6位数字", "region code must be 6 digits");
-                }
-                p.setText(f, s);
-                return null;
+                return region(p, f, s);
             }
             case TITLES -> {
-                StringBuilder norm = new StringBuilder();
-                for (String part : splitTitles(s)) {
-                    if (part.isBlank()) {
-                        continue;
-                    }
-                    Tier t = Tier.parse(part);
-                    if (t == null) {
-                        return CellProblem.error("未知称号: " + part.trim(), "unknown title: " + part.trim());
-                    }
-                    if (!containsTitle(norm.toString(), t)) {
-                        if (norm.length() > 0) {
-                            norm.append(';');
-                        }
-                        norm.append(t.name());
-                    }
-                }
-                p.setText(f, norm.toString());
-                return null;
+                return titles(p, f, s);
             }
             case DATE -> {
                 try {
@@ -209,11 +173,89 @@ public final class ProfileValues {
                     }
                 }
             }
+            case TEXT -> {
+                return text(p, f, ascii(b, from, to));
+            }
+            case CREDIT_CODE -> {
+                return creditCode(p, f, ascii(b, from, to));
+            }
+            case INDUSTRY -> {
+                return industry(p, f, ascii(b, from, to));
+            }
+            case REGION -> {
+                return region(p, f, ascii(b, from, to));
+            }
+            case TITLES -> {
+                return titles(p, f, ascii(b, from, to));
+            }
             default -> {
-                // text columns: the string is the value
+                // the unusual spellings of the other columns
             }
         }
-        return parseInto(p, f, new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return parseInto(p, f, ascii(b, from, to));
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    // The text columns, one method each (trimmed input): parseAsciiInto calls them directly, so
+    // that the usual row does not run (and the JIT does not compile) the whole of parseInto.
+
+    private static CellProblem text(Profile p, Field f, String s) {
+        if (s.length() > 200) {
+            return CellProblem.error("文本过长(超过200字符)", "text longer than 200 characters");
+        }
+        p.setText(f, s);
+        return null;
+    }
+
+    private static CellProblem creditCode(Profile p, Field f, String s) {
+        String code = hasLowerCase(s) ? s.toUpperCase(Locale.ROOT) : s;
+        CreditCode.Problem problem = CreditCode.check(code);
+        if (problem != null) {
+            return CellProblem.error("统一社会信用代码" + problem.zh(), "credit code " + problem.en());
+        }
+        p.setText(f, code);
+        return null;
+    }
+
+    private static CellProblem industry(Profile p, Field f, String s) {
+        IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(s);
+        if (!r.accepted()) {
+            return CellProblem.error("行业代码" + r.problemZh(), "industry code " + r.problemEn());
+        }
+        p.setText(f, r.normalised());
+        return r.status() == IndustryCatalog.Status.KNOWN ? null : new CellProblem(r.problemZh(), r.problemEn(), true);
+    }
+
+    private static CellProblem region(Profile p, Field f, String s) {
+        if (s.length() != 6 || !allDigits(s)) {
+            return CellProblem.error("行政区划代码应为6位数字", "region code must be 6 digits");
+        }
+        p.setText(f, s);
+        return null;
+    }
+
+    private static CellProblem titles(Profile p, Field f, String s) {
+        StringBuilder norm = new StringBuilder();
+        for (String part : splitTitles(s)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Tier t = Tier.parse(part);
+            if (t == null) {
+                return CellProblem.error("未知称号: " + part.trim(), "unknown title: " + part.trim());
+            }
+            if (!containsTitle(norm.toString(), t)) {
+                if (norm.length() > 0) {
+                    norm.append(';');
+                }
+                norm.append(t.name());
+            }
+        }
+        p.setText(f, norm.toString());
+        return null;
     }
 
     /** True when the ASCII bytes, upper-cased as {@code toUpperCase(Locale.ROOT)} does, equal {@code upper}. */

@@ -33,6 +33,25 @@ class DuplicateTrackerTest {
     }
 
     @Test
+    void row_numbers_keep_all_32_bits_and_the_extreme_codes_are_told_apart() {
+        DuplicateTracker tracker = new DuplicateTracker();
+        String alphabet = cn.srdi.engine.reference.CreditCode.alphabet();
+        String highest = String.valueOf(alphabet.charAt(alphabet.length() - 1)).repeat(17);
+        String lowest = String.valueOf(alphabet.charAt(0)).repeat(17);
+        long[] rows = {0xFFFF_FFFFL, 0x8000_0000L, 0x7FFF_FFFFL, 524_288L, 524_287L, 2L};
+        String[] codes = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            String first17 = i == 0 ? highest : i == 1 ? lowest : highest.substring(0, 16) + alphabet.charAt(i);
+            codes[i] = cn.srdi.engine.reference.CreditCode.withCheckCharacter(first17);
+            assertThat(tracker.firstSeen(codes[i], rows[i])).isEqualTo(-1);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(tracker.firstSeen(codes[i], 7)).as(codes[i]).isEqualTo(rows[i]);
+        }
+        assertThat(tracker.size()).isEqualTo(rows.length);
+    }
+
+    @Test
     void codes_differing_only_in_one_character_are_distinct() {
         DuplicateTracker tracker = new DuplicateTracker();
         String base = "91350100M000100Y4";
