@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *      --body '{}' --poll '/api/v1/grades/runs/{id}' --done '"status":"(DONE|FAILED)"'
  * java -cp … LoadDriver.java upload --base … --user official --post /api/v1/imports --file region.xlsx \
  *      [--poll … --done …] [--then-post /api/v1/imports/{id}/commit]
+ * java -cp … LoadDriver.java intake --base … --user-prefix bench-firm- --users 800 --rate 500 \
+ *      --seconds 10 --warmup-seconds 5 [--max-in-flight 64] [--post /api/v1/servicedesk/requests] [--pid PID]
  * </pre>
  *
  * {@code pages} logs in through the login form (session cookie and CSRF token, as a browser), warms
@@ -41,6 +43,17 @@ import java.util.regex.Pattern;
  * with HTTP Basic, the polls (every 0.5 s) in a form-login session, so that no BCrypt check per
  * poll is counted in the platform's CPU. {@code --pid} names the platform's process: its CPU
  * seconds (user + system, from /proc) are printed with every figure, with the load average.
+ *
+ * <p>{@code intake} measures the service desk's request intake (issue 5): it logs in {@code --users}
+ * firm users ({@code <prefix>0001 …}, one session and CSRF token each, as the firm's browser would),
+ * then POSTs new requests at a fixed {@code --rate} per second (open loop: each request has its
+ * scheduled instant and its latency counts from that instant, so a slow server cannot hide
+ * queueing) for {@code --warmup-seconds} (not counted) and {@code --seconds}. At most
+ * {@code --max-in-flight} (64) requests are open at once, over kept-alive connections; a request
+ * that must wait for one is late, and its lateness counts. Requests go round-robin over the firms,
+ * so each firm sends {@code rate × time / users}: keep it under the per-firm limit (10 a minute).
+ * Prints sent, answered, errors by status, throughput, p50/p95/p99/max, the platform's CPU per
+ * request and the load average.
  */
 public class LoadDriver {
 
@@ -85,7 +98,8 @@ public class LoadDriver {
         long seed = 2022;
         LocalDate date = LocalDate.parse("2026-06-01");
         String post = null, body = "{}", poll = null, done = "\"status\"\\s*:\\s*\"(DONE|FAILED|COMMITTED|ERROR)\"",
-                file = null, thenPost = null, contentType = null;
+                file = null, thenPost = null, contentType = null, userPrefix = "bench-firm-";
+        int users = 1000, rate = 500, seconds = 20, warmupSeconds = 5, maxInFlight = 64;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -107,6 +121,12 @@ public class LoadDriver {
                 case "--file" -> { file = v; i++; }
                 case "--content-type" -> { contentType = v; i++; }
                 case "--then-post" -> { thenPost = v; i++; }
+                case "--user-prefix" -> { userPrefix = v; i++; }
+                case "--users" -> { users = Integer.parseInt(v); i++; }
+                case "--rate" -> { rate = Integer.parseInt(v); i++; }
+                case "--seconds" -> { seconds = Integer.parseInt(v); i++; }
+                case "--warmup-seconds" -> { warmupSeconds = Integer.parseInt(v); i++; }
+                case "--max-in-flight" -> { maxInFlight = Integer.parseInt(v); i++; }
                 case "--pid" -> { pid = Long.parseLong(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -116,6 +136,8 @@ public class LoadDriver {
             case "post-poll" -> postPoll(post, HttpRequest.BodyPublishers.ofString(body),
                     contentType == null ? "application/json" : contentType, poll, done, thenPost);
             case "upload" -> upload(post, java.nio.file.Path.of(file), poll, done, thenPost);
+            case "intake" -> intake(post == null ? "/api/v1/servicedesk/requests" : post, userPrefix, users, rate, seconds,
+                    warmupSeconds, maxInFlight);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
@@ -291,4 +313,165 @@ public class LoadDriver {
     static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
+    // ------------------------------------------------------------------ intake
+
+    /** A logged-in firm: its session cookie and CSRF token. */
+    record Session(String user, String cookie, String csrfHeader, String csrf) {
+    }
+
+    static final Pattern SET_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
+    static final Pattern META_CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    static final Pattern META_HEADER = Pattern.compile("name=\"_csrf_header\" content=\"([^\"]+)\"");
+
+    /** Form login without a cookie manager (one shared client), then the CSRF token of the session from the home page. */
+    static Session login(HttpClient client, String name) throws Exception {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String cookie = page.headers().allValues("Set-Cookie").stream().map(SET_COOKIE::matcher).filter(Matcher::find)
+                .map(x -> x.group(1)).findFirst().orElseThrow(() -> new IllegalStateException("no session cookie from /login"));
+        String form = "username=" + enc(name) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("Location").orElse("");
+        if (r.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("login of " + name + " failed: " + r.statusCode() + " " + location);
+        }
+        cookie = r.headers().allValues("Set-Cookie").stream().map(SET_COOKIE::matcher).filter(Matcher::find)
+                .map(x -> x.group(1)).findFirst().orElse(cookie);
+        // the home page, following redirects (an enterprise user is sent on to its own pages)
+        String path = "/";
+        HttpResponse<String> home = null;
+        for (int hop = 0; hop < 4; hop++) {
+            home = client.send(HttpRequest.newBuilder(URI.create(base).resolve(path))
+                    .header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofString());
+            if (home.statusCode() / 100 != 3) {
+                break;
+            }
+            path = home.headers().firstValue("Location").orElse("/");
+        }
+        Matcher t = META_CSRF.matcher(home.body());
+        Matcher h = META_HEADER.matcher(home.body());
+        if (home.statusCode() != 200 || !t.find() || !h.find()) {
+            throw new IllegalStateException("no CSRF token on the home page of " + name + " (" + home.statusCode() + ")");
+        }
+        return new Session(name, cookie, h.group(1), t.group(1));
+    }
+
+    static final String[][] TEXTS = {
+        {"FINANCE", "公司订单增长较快，流动资金紧张，希望对接银行办理500万元信用贷款，并了解贴息政策。"},
+        {"TALENT", "新产线投产需要招聘30名技术工人和5名高级工程师，希望协助对接高校毕业生和人才政策。"},
+        {"LAND", "现有厂房已满负荷，计划扩建，需要约20亩工业用地或标准厂房，请协调。"},
+        {"TECHNOLOGY", "希望与高校共建实验室，开展研发合作和成果转化，请推荐合适的团队。"},
+        {"MARKET", "新产品希望进入政府采购目录并参加展会，请提供市场拓展方面的支持。"},
+        {"POLICY", "请问专精特新中小企业认定的申报条件和研发费用加计扣除政策有哪些变化？"},
+        {"PERMITS", "新建生产线需要办理环评和施工许可，希望了解审批流程和所需材料。"},
+        {"", "园区道路施工影响货车通行，希望协调临时通道。"},
+    };
+
+    static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static void intake(String post, String prefix, int users, int rate, int seconds, int warmupSeconds, int maxInFlight)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        long l0 = System.nanoTime();
+        Session[] sessions = new Session[users];
+        ExecutorService logins = Executors.newFixedThreadPool(4);
+        List<Future<?>> lf = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            int k = i;
+            lf.add(logins.submit(() -> {
+                sessions[k] = login(client, String.format("%s%04d", prefix, k + 1));
+                return null;
+            }));
+        }
+        for (Future<?> f : lf) {
+            f.get();
+        }
+        logins.shutdown();
+        System.out.printf("logged in %d firm users in %.1f s%n", users, (System.nanoTime() - l0) / 1e9);
+        int warm = rate * warmupSeconds;
+        int total = warm + rate * seconds;
+        long[] latency = new long[total];
+        int[] status = new int[total];
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+        java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errors = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ConcurrentHashMap<String, String> firstBody = new java.util.concurrent.ConcurrentHashMap<>();
+        String load0 = load();
+        double cpu0 = cpu();
+        long interval = 1_000_000_000L / rate;
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        long t0 = System.nanoTime() + 50_000_000L;
+        long[] measureEnd = new long[1];
+        for (int i = 0; i < total; i++) {
+            long at = t0 + i * interval;
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                if (wait > 200_000) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait - 100_000);
+                }
+            }
+            inFlight.acquire();
+            Session s = sessions[i % users];
+            String[] text = TEXTS[i % TEXTS.length];
+            String body = "{\"category\":" + (text[0].isEmpty() ? "null" : json(text[0])) + ",\"subject\":" + json("压测诉求 " + i)
+                    + ",\"body\":" + json(text[1] + "（" + i + "）") + "}";
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + post)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Cookie", "JSESSIONID=" + s.cookie()).header(s.csrfHeader(), s.csrf())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            int k = i;
+            client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                latency[k] = System.nanoTime() - at;
+                status[k] = e != null ? -1 : r.statusCode();
+                if (status[k] != 201) {
+                    String key = e != null ? e.getClass().getSimpleName() : String.valueOf(r.statusCode());
+                    errors.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                    firstBody.putIfAbsent(key, e != null ? String.valueOf(e.getMessage()) : abbreviate(r.body()));
+                }
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        long sentEnd = System.nanoTime();
+        done.await(120, java.util.concurrent.TimeUnit.SECONDS);
+        long allDone = System.nanoTime();
+        String load1 = load();
+        double cpu1 = cpu();
+        // the measured part: requests scheduled after the warm-up
+        int n = total - warm;
+        long[] lat = Arrays.copyOfRange(latency, warm, total);
+        int ok = 0;
+        for (int i = warm; i < total; i++) {
+            if (status[i] == 201) {
+                ok++;
+            }
+        }
+        Arrays.sort(lat);
+        long lastScheduled = t0 + (total - 1) * interval;
+        long lastAnswer = lastScheduled + lat[n - 1];
+        double window = (Math.max(lastAnswer, lastScheduled) - (t0 + warm * interval)) / 1e9;
+        System.out.printf("intake %s: rate %d/s for %d s after %d s warm-up, %d firms (%.1f requests each), at most %d in flight, "
+                + "load average %s -> %s%n", post, rate, seconds, warmupSeconds, users, (double) total / users, maxInFlight, load0, load1);
+        System.out.printf("%-10s %7s %7s %8s %8s %8s %8s %8s %9s%n", "", "sent", "ok", "errors", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "ok req/s");
+        System.out.printf("%-10s %7d %7d %8d %8.1f %8.1f %8.1f %8.1f %9.1f%n", "measured", n, ok, n - ok, pct(lat, 50), pct(lat, 95),
+                pct(lat, 99), lat[n - 1] / 1e6, ok / window);
+        System.out.printf("sending kept pace: schedule %.2f s, sent in %.2f s; all answered %.2f s after the last send%n",
+                (total - 1) * interval / 1e9, (sentEnd - t0) / 1e9, (allDone - sentEnd) / 1e9);
+        errors.forEach((k, v) -> System.out.printf("  errors %s: %d (first: %s)%n", k, v.get(), firstBody.get(k)));
+        if (!Double.isNaN(cpu0) && !Double.isNaN(cpu1)) {
+            double perRequest = (cpu1 - cpu0) / total;
+            System.out.printf("platform CPU (user+system, all threads): %.1f s for %d requests = %.2f ms each, i.e. at most %.0f requests/s "
+                    + "on 2 cores if the platform had them to itself%n", cpu1 - cpu0, total, perRequest * 1e3, 2 / perRequest);
+        }
+    }
+
 }

@@ -5,6 +5,7 @@
 #                         [--requests 300] [--concurrency 4] [--user official]
 #                         [--regrade] [--import FILE.xlsx] [--keep-running] [--jvm "JVM OPTIONS"]
 #                         [--h2-url-options ";CACHE_SIZE=262144"]
+#                         [--skip-pages] [--intake] [--intake-users 800] [--intake-rate 500] [--intake-seconds 10]
 #
 # Starts the platform jar on a database of its own (H2 file under srdi-bench/target/app/h2-<firms>/,
 # or PostgreSQL database srdi_bench_<firms> on 127.0.0.1:5432 as user postgres) with a demo region of
@@ -13,12 +14,20 @@
 # GET /firms/{code} and GET /firms/{code}/grade (the grade fragment) over random firms with an
 # authenticated session; --regrade times POST /api/v1/grades/runs until the run is done; --import
 # times an XLSX upload (POST /api/v1/imports) until its preview is ready and its commit.
+# --intake (issue 5) adds --intake-users firm users (bench-firm-0001…, ENTERPRISE, one per demo firm,
+# the demo password) to the database, then runs LoadDriver.java intake: POST
+# /api/v1/servicedesk/requests at --intake-rate per second for --intake-seconds after 5 s of warm-up,
+# round-robin over those firms' sessions, so the per-firm limit (10 a minute) holds. On loopback
+# every simulated firm comes from 127.0.0.1, so the per-address limit is raised for this run
+# (srdi.servicedesk.rate.per-address); H2 runs open the file with AUTO_SERVER=TRUE so that the users
+# can be added while the platform runs. --skip-pages leaves out the page measurements.
 # The database is kept between runs (a 100k load takes minutes); --fresh starts from scratch.
 # Every figure comes with the platform's CPU seconds (user + system of its process) and the load
 # average before it. Results are appended to srdi-bench/target/app/results.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep="" jvm="" h2opts=""
+intake="" intake_users=800 intake_rate=500 intake_seconds=10 pages=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift ;;
@@ -34,6 +43,11 @@ while [ $# -gt 0 ]; do
     --keep-running) keep=1 ;;
     --jvm) jvm="$2"; shift ;;
     --h2-url-options) h2opts="$2"; shift ;;
+    --intake) intake=1 ;;
+    --intake-users) intake_users="$2"; shift ;;
+    --intake-rate) intake_rate="$2"; shift ;;
+    --intake-seconds) intake_seconds="$2"; shift ;;
+    --skip-pages) pages="" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -56,6 +70,7 @@ case "$db" in
     dir="$out/h2-$firms"
     [ -z "$fresh" ] || rm -rf "$dir"
     url="jdbc:h2:file:$dir/srdi;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH$h2opts"
+    [ -z "$intake" ] || url="$url;AUTO_SERVER=TRUE"
     dbuser=sa ;;
   pg)
     name="srdi_bench_$firms"
@@ -71,8 +86,10 @@ log="$out/app-$db-$firms.log"
 echo "starting the platform ($db, $firms firms, heap $heap) on port $port; log $log"
 t0=$(date +%s.%N)
 # shellcheck disable=SC2086
+extra=()
+[ -z "$intake" ] || extra+=(--srdi.servicedesk.rate.per-address=100000000)
 java -Xmx"$heap" $jvm -jar "$benchjar" --server.port="$port" --spring.datasource.url="$url" \
-  --spring.datasource.username="$dbuser" --spring.datasource.password= --srdi.demo.firms="$firms" >"$log" 2>&1 &
+  --spring.datasource.username="$dbuser" --spring.datasource.password= --srdi.demo.firms="$firms" "${extra[@]}" >"$log" 2>&1 &
 pid=$!
 cpu() { awk '{print ($14 + $15) / 100}' /proc/$pid/stat 2>/dev/null || echo 0; }
 trap '[ -n "$keep" ] || kill $pid 2>/dev/null || true' EXIT
@@ -104,9 +121,11 @@ echo "ready: platform CPU $(cpu) s; start $(echo "$started - $t0" | bc) s, demo 
   echo "== $(date -u +%FT%TZ) db=$db firms=$firms heap=$heap requests=$requests concurrency=$concurrency user=$user load=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "startup: ${demo_line:-existing database}; ready after $(echo "$ready - $t0" | bc) s (platform CPU $(cpu) s)"
 } | tee -a "$out/results.txt"
-java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" pages --pid "$pid" --base "$base" --user "$user" --firms "$firms" \
-  --requests "$requests" --concurrency "$concurrency" \
-  --path /dashboard --path '/firms/{code}' --path '/firms/{code}/grade' | tee -a "$out/results.txt"
+if [ -n "$pages" ]; then
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" pages --pid "$pid" --base "$base" --user "$user" --firms "$firms" \
+    --requests "$requests" --concurrency "$concurrency" \
+    --path /dashboard --path '/firms/{code}' --path '/firms/{code}/grade' | tee -a "$out/results.txt"
+fi
 
 if [ -n "$regrade" ]; then
   java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" post-poll --pid "$pid" --base "$base" --user "$user" \
@@ -117,5 +136,23 @@ if [ -n "$import" ]; then
     --post /api/v1/imports --file "$import" --poll '/api/v1/imports/{id}' \
     --done '"status"\s*:\s*"(PREVIEW|VALIDATED|FAILED|READY)"' --then-post '/api/v1/imports/{id}/commit' \
     | tee -a "$out/results.txt"
+fi
+if [ -n "$intake" ]; then
+  # firm users for the load: one per demo firm, the demo password (the hash of the demo user "firm")
+  sql="insert into app_user (username, password_hash, display_name, role, credit_code, enabled)
+    select 'bench-firm-' || lpad(cast(rn as varchar), 4, '0'), (select password_hash from app_user where username = 'firm'),
+           substring(name, 1, 100), 'ENTERPRISE', credit_code, true
+    from (select credit_code, name, row_number() over (order by credit_code) as rn from enterprise) e
+    where rn <= $intake_users
+      and not exists (select 1 from app_user u where u.username = 'bench-firm-' || lpad(cast(e.rn as varchar), 4, '0'))"
+  case "$db" in
+    pg) psql -q -h 127.0.0.1 -U postgres -d "$name" -c "$sql" ;;
+    h2) mkdir -p "$out/lib" && unzip -o -j -q "$benchjar" 'BOOT-INF/lib/h2-*.jar' -d "$out/lib"
+        java -cp "$(ls "$out"/lib/h2-*.jar | head -1)" org.h2.tools.Shell -url "$url" -user sa -password "" -sql "$sql" ;;
+  esac
+  echo "intake: $intake_users firm users, $intake_rate requests/s for $intake_seconds s (load $(cut -d' ' -f1-3 /proc/loadavg))" \
+    | tee -a "$out/results.txt"
+  java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" intake --pid "$pid" --base "$base" --user-prefix bench-firm- \
+    --users "$intake_users" --rate "$intake_rate" --seconds "$intake_seconds" --warmup-seconds 5 | tee -a "$out/results.txt"
 fi
 echo "max RSS of the platform: $(grep VmHWM /proc/$pid/status 2>/dev/null | awk '{print $2/1024 " MB"}')" | tee -a "$out/results.txt"
