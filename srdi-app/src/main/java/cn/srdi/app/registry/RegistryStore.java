@@ -294,6 +294,20 @@ public class RegistryStore {
         ps.setString(11, f.chainNodes());
     }
 
+    /**
+     * Records a title recognised on a date (cultivation: after the public notice), valid
+     * {@link Title#VALIDITY_YEARS} years (to the day before the anniversary). The caller audits it.
+     */
+    public Title recognise(String creditCode, cn.srdi.engine.model.Tier tier, java.time.LocalDate on, String note) {
+        java.time.LocalDate expires = on.plusYears(Title.VALIDITY_YEARS).minusDays(1);
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into enterprise_title (credit_code, tier, recognised_on, expires_on, status, note) values (?,?,?,?,?,?)")
+                .params(creditCode, tier.name(), Date.valueOf(on), Date.valueOf(expires), TitleStatus.ACTIVE.name(),
+                        note == null ? null : note.substring(0, Math.min(200, note.length())))
+                .update(keys, "id");
+        return new Title(keys.getKey().longValue(), creditCode, tier, on, expires, TitleStatus.ACTIVE, note);
+    }
+
     public void insertTitles(List<Title> titles) {
         template.batchUpdate("insert into enterprise_title (credit_code, tier, recognised_on, expires_on, status, note) "
                 + "values (?,?,?,?,?,?)", titles, 1000, (ps, t) -> {
