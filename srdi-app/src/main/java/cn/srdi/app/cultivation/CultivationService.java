@@ -51,11 +51,13 @@ public class CultivationService {
     private final RegistryStore registry;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final CaseNotifier notifier;
     private final JsonMapper json = JsonMapper.builder().build();
     private Clock clock = Clock.system(AuditTrail.ZONE);
 
     CultivationService(CultivationStore store, CultivationProperties props, GradingService grading, RegistryStore registry,
-                       AuditTrail audit, TransactionTemplate tx) {
+                       AuditTrail audit, TransactionTemplate tx, CaseNotifier notifier) {
+        this.notifier = notifier;
         this.store = store;
         this.props = props;
         this.grading = grading;
@@ -289,7 +291,9 @@ public class CultivationService {
             audit.recordAs(scope.username(), "CASE_CREATE", "cult_case", String.valueOf(id), null,
                     Map.of("round", roundId, "firm", code, "state", "DRAFT", "self_status", t.status().name(), "grade_run",
                             stored.runId()));
-            return store.caseOf(id).orElseThrow();
+            CaseView created = store.caseOf(id).orElseThrow();
+            notifier.entered(created, CaseState.DRAFT, null);
+            return created;
         });
     }
 
@@ -404,7 +408,10 @@ public class CultivationService {
             }
             audit.recordAs(actor, "CASE_" + action.name(), "cult_case", String.valueOf(id), Map.of("state", c.state().name()),
                     after);
-            return store.caseOf(id).orElseThrow();
+            CaseView moved = store.caseOf(id).orElseThrow();
+            notifier.entered(moved, to, to == CaseState.RETURNED ? moved.returnDeadline()
+                    : to == CaseState.NOTICE && moved.noticeUntil() != null ? moved.noticeUntil().plusDays(1) : null);
+            return moved;
         });
     }
 
@@ -603,8 +610,9 @@ public class CultivationService {
             int n = 0;
             for (ExpertAssigner.Case c : todo) {
                 for (String expert : res.experts().getOrDefault(c.id(), List.of())) {
-                    store.insert("insert into cult_review (case_id, stage, reviewer, assigned_at) values (?,?,?,?)", c.id(),
-                            ReviewStage.EXPERT.name(), expert, ts(now()));
+                    long rid = store.insert("insert into cult_review (case_id, stage, reviewer, assigned_at) values (?,?,?,?)",
+                            c.id(), ReviewStage.EXPERT.name(), expert, ts(now()));
+                    notifier.assigned(c.id(), rid, expert);
                     n++;
                 }
                 audit.recordAs(scope.username(), "CASE_ASSIGN_EXPERTS", "cult_case", String.valueOf(c.id()), null,
@@ -659,6 +667,7 @@ public class CultivationService {
             }
             audit.recordAs(scope.username(), "REVIEW_SUBMIT", "cult_case", String.valueOf(c.id()), null,
                     Map.of("review", reviewId, "score", score, "opinion", opinion));
+            notifier.reviewed(reviewId);
         });
         boolean allIn = store.reviews(c.id()).stream().filter(x -> x.stage() == ReviewStage.EXPERT)
                 .allMatch(x -> x.submittedAt() != null);

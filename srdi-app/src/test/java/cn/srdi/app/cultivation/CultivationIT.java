@@ -193,6 +193,8 @@ class CultivationIT {
         call(json(post("/api/v1/cultivation/cases/" + id + "/pass"), "{}"), "park-dadi", 404);
         call(json(post("/api/v1/cultivation/cases/" + id + "/approve"), "{}"), "official", 409); // illegal here
         service.declareConflict(new Scope("expert4", Role.EXPERT, Set.of(), null, null), "expert4", code, "曾任该企业顾问");
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'park-lijia' and kind = 'CULT_DISTRICT_REVIEW' "
+                + "and subject_ref = ? and status = 'OPEN'").param("cult_case:" + id).query(Long.class).single()).isEqualTo(1);
         JsonNode passed = call(json(post("/api/v1/cultivation/cases/" + id + "/pass"), "{\"score\":88,\"comment\":\"材料齐全\"}"),
                 "park-lijia", 200);
         assertThat(passed.get("state").asText()).isEqualTo("EXPERT_REVIEW");
@@ -213,6 +215,13 @@ class CultivationIT {
                     .doesNotContain(jdbc.sql("select name from enterprise where credit_code = ?").param(code).query(String.class).single());
         }
         call(get("/api/v1/cultivation/cases/" + id), "expert4", 404);
+        // each drawn expert has a to-do (notification module), closed when the review is submitted
+        for (CultivationStore.Review v : reviews) {
+            assertThat(jdbc.sql("select status from notification where recipient = ? and kind = 'CULT_EXPERT_REVIEW' and subject_ref = ?")
+                    .params(v.reviewer(), "cult_review:" + v.id()).query(String.class).single()).isEqualTo("OPEN");
+        }
+        assertThat(jdbc.sql("select count(*) from notification where kind = 'CULT_DISTRICT_REVIEW' and subject_ref = ? and status = 'OPEN'")
+                .param("cult_case:" + id).query(Long.class).single()).isZero();
         call(json(post("/api/v1/cultivation/reviews/" + reviews.get(0).id()), "{\"score\":90,\"opinion\":\"PASS\",\"comment\":\"创新能力强\"}"),
                 reviews.get(1).reviewer(), 404); // not its review
         call(json(post("/api/v1/cultivation/reviews/" + reviews.get(0).id()), "{\"score\":130,\"opinion\":\"PASS\",\"comment\":\"x\"}"),
@@ -223,6 +232,11 @@ class CultivationIT {
         assertThat(call(json(post("/api/v1/cultivation/reviews/" + reviews.get(1).id()),
                 "{\"score\":84,\"opinion\":\"PASS\",\"comment\":\"市场占有率较高\"}"), reviews.get(1).reviewer(), 200).get("state").asText())
                 .isEqualTo("DECISION");
+        assertThat(jdbc.sql("select count(*) from notification where kind = 'CULT_EXPERT_REVIEW' and subject_ref like 'cult_review:%' "
+                + "and status = 'OPEN' and subject_ref in (?, ?)").params("cult_review:" + reviews.get(0).id(),
+                "cult_review:" + reviews.get(1).id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'official' and kind = 'CULT_DECISION' "
+                + "and subject_ref = ? and status = 'OPEN'").param("cult_case:" + id).query(Long.class).single()).isEqualTo(1);
 
         // decision, notice, objection
         call(json(post("/api/v1/cultivation/cases/" + id + "/approve"), "{\"reason\":\"拟认定\"}"), "official", 200);
