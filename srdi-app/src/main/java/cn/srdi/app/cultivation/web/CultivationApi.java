@@ -332,4 +332,45 @@ class CultivationApi {
     List<Todo.Item> todo() {
         return service.todo(CurrentUser.scope(), pool);
     }
+
+    // ---------------------------------------------------------------- experts and conflicts
+
+    /** An expert's registration. */
+    record ExpertBody(String username, String parkId, String field) {
+    }
+
+    /** A declared conflict of interest. */
+    record ConflictBody(String username, String creditCode, String reason) {
+    }
+
+    @GetMapping("/experts")
+    @Operation(summary = "专家库 / registered experts", description = "ADMIN, OFFICIAL.")
+    List<cn.srdi.app.cultivation.assign.ExpertAssigner.Expert> experts() {
+        Scope scope = CurrentUser.scope();
+        CurrentUser.require(scope.role() == cn.srdi.app.identity.Role.ADMIN || scope.role() == cn.srdi.app.identity.Role.OFFICIAL,
+                "experts");
+        return service.experts();
+    }
+
+    @PostMapping("/experts")
+    @Operation(summary = "登记专家 / register an expert", description = "A user of role EXPERT, with the park it belongs to "
+            + "(same-park firms are never assigned to it). ADMIN, OFFICIAL.")
+    List<cn.srdi.app.cultivation.assign.ExpertAssigner.Expert> registerExpert(@RequestBody(required = false) ExpertBody b) {
+        if (b == null || b.username() == null) {
+            throw BilingualException.badRequest("用户名必填", "the username is required");
+        }
+        service.registerExpert(CurrentUser.scope(), b.username(), b.parkId(), b.field());
+        return service.experts();
+    }
+
+    @PostMapping("/conflicts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "申报回避 / declare a conflict of interest", description = "An expert for itself, or an official for an expert.")
+    void declareConflict(@RequestBody(required = false) ConflictBody b) {
+        Scope scope = CurrentUser.scope();
+        if (b == null || b.creditCode() == null) {
+            throw BilingualException.badRequest("企业代码必填", "the credit code is required");
+        }
+        service.declareConflict(scope, b.username() == null ? scope.username() : b.username(), b.creditCode(), b.reason());
+    }
 }
