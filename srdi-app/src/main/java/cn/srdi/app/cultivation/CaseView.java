@@ -19,4 +19,10 @@ public record CaseView(long id, long roundId, String roundName, String tier, Str
                 null, submittedAt, returnedFrom, returnReason, returnDeadline, noticeFrom, noticeUntil, null, recognisedOn,
                 updatedAt);
     }
+
+    /** The same case without the firm's credit code (public lists shown to a scope that may not read the firm). */
+    public CaseView withoutCode() {
+        return new CaseView(id, roundId, roundName, tier, null, firmName, parkId, state, null, selfStatus, selfScore, null,
+                null, submittedAt, returnedFrom, null, null, noticeFrom, noticeUntil, null, recognisedOn, updatedAt);
+    }
 }

@@ -702,7 +702,19 @@ public class CultivationService {
     /** The public notice: cases on notice or paused by an objection, of every round or one. */
     public List<CaseView> notice(Scope scope, Long roundId) {
         CurrentUser.require(scope.role() != Role.EXPERT, "public notice");
-        return store.cases(Scope.system(), roundId, List.of(CaseState.NOTICE, CaseState.OBJECTED), null, 5000);
+        return store.cases(Scope.system(), roundId, List.of(CaseState.NOTICE, CaseState.OBJECTED), null, 5000).stream()
+                .map(c -> publicView(scope, c)).toList();
+    }
+
+    /**
+     * A case of a public list (notice, recognised list) as a scope sees it: park operators and
+     * firms see the names of other firms, not their credit codes (their scope never reads them).
+     */
+    static CaseView publicView(Scope scope, CaseView c) {
+        if ((scope.role() == Role.PARK_OPERATOR || scope.role() == Role.ENTERPRISE) && !scope.allows(c.creditCode(), c.parkId())) {
+            return c.withoutCode();
+        }
+        return c;
     }
 
     /** Anyone (but the firm itself and experts) objects to a case on notice during the notice period. */
@@ -774,7 +786,7 @@ public class CultivationService {
     public List<CaseView> recognised(Scope scope, long roundId) {
         CurrentUser.require(scope.role() != Role.EXPERT, "recognised list");
         return store.cases(Scope.system(), roundId, List.of(CaseState.RECOGNISED), null, 5000).stream()
-                .sorted(java.util.Comparator.comparing(CaseView::creditCode)).toList();
+                .sorted(java.util.Comparator.comparing(CaseView::creditCode)).map(c -> publicView(scope, c)).toList();
     }
 
     /** The caller's pending actions in the lifecycle. */

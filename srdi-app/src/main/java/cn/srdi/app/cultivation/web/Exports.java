@@ -38,7 +38,7 @@ class Exports {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (CaseView c : service.recognised(scope, r.id())) {
-            rows.add(List.of(String.valueOf(n++), c.firmName(), c.creditCode(), c.parkId() == null ? "" : c.parkId(),
+            rows.add(List.of(String.valueOf(n++), c.firmName(), c.creditCode() == null ? "" : c.creditCode(), c.parkId() == null ? "" : c.parkId(),
                     r.tier().zh(), String.valueOf(c.recognisedOn()),
                     c.recognisedOn() == null ? "" : String.valueOf(c.recognisedOn().plusYears(3).minusDays(1))));
         }
