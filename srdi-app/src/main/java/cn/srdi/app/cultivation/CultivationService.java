@@ -52,12 +52,14 @@ public class CultivationService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final CaseNotifier notifier;
+    private final BanCheck bans;
     private final JsonMapper json = JsonMapper.builder().build();
     private Clock clock = Clock.system(AuditTrail.ZONE);
 
     CultivationService(CultivationStore store, CultivationProperties props, GradingService grading, RegistryStore registry,
-                       AuditTrail audit, TransactionTemplate tx, CaseNotifier notifier) {
+                       AuditTrail audit, TransactionTemplate tx, CaseNotifier notifier, BanCheck bans) {
         this.notifier = notifier;
+        this.bans = bans;
         this.store = store;
         this.props = props;
         this.grading = grading;
@@ -264,6 +266,7 @@ public class CultivationService {
             throw new BilingualException(HttpStatus.CONFLICT, "本企业已在批次「" + r.name() + "」中申报",
                     "this firm already has a case in round \"" + r.name() + "\"");
         }
+        bans.require(code, r.tier(), today);
         if (registry.titles(code).stream().anyMatch(t -> t.tier() == r.tier() && t.inForceOn(today))) {
             throw new BilingualException(HttpStatus.CONFLICT, "本企业已持有有效的" + r.tier().zh() + "称号，无需申报",
                     "this firm already holds the " + r.tier().en() + " title in force");
@@ -369,9 +372,9 @@ public class CultivationService {
 
     // ---------------------------------------------------------------- transitions
 
-    /** Ban check (titles module): refuses a banned firm before a case is accepted. */
+    /** Ban check (titles module): refuses (409) a firm under a 3-year ban after a revocation. */
     private void checkNotBanned(CaseView c) {
-        // wired to titles.Bans once that module is on main
+        bans.require(c.creditCode(), Tier.valueOf(c.tier()), today());
     }
 
     /**
@@ -469,7 +472,6 @@ public class CultivationService {
         }
         CaseView moved = move(scope, c, CaseAction.PASS, comment, to -> recordStageReview(scope, id, stage, score, "PASS", comment),
                 false);
-        checkNotBanned(moved);
         return afterEnteringStage(moved);
     }
 
