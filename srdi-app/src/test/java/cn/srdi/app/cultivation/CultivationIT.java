@@ -56,8 +56,6 @@ class CultivationIT {
     PoolService pool;
     @Autowired
     RegistryStore registry;
-    @Autowired
-    BanCheck bans;
 
     Long roundId;
 
@@ -313,16 +311,14 @@ class CultivationIT {
         assertThat(returned.returnDeadline()).isEqualTo(today.plusDays(7));
         assertThat(service.todo(firm, pool)).extracting(Todo.Item::kind).contains("RETURNED");
         assertThatThrownBy(() -> service.reject(official, c.id(), "逾期")).hasMessageContaining("has not passed");
-        // a 3-year ban (titles module, when it is part of the application) refuses the firm at submission
-        if (bans.available()) {
-            jdbc.sql("insert into title_ban (credit_code, tier, ground, reason, starts_on, ends_on, created_by, created_at) "
-                    + "values (?, 'SRDI', 'DATA_FRAUD', 'IT', ?, ?, 'it', current_timestamp)")
-                    .params(code, java.sql.Date.valueOf(today.minusDays(1)), java.sql.Date.valueOf(today.plusYears(3))).update();
-            try {
-                assertThatThrownBy(() -> service.submit(firm, c.id())).hasMessageContaining("三年内").hasMessageContaining("3-year ban");
-            } finally {
-                jdbc.sql("delete from title_ban where credit_code = ? and created_by = 'it'").param(code).update();
-            }
+        // a 3-year ban (titles module) refuses the firm at submission
+        jdbc.sql("insert into title_ban (credit_code, tier, ground, reason, starts_on, ends_on, created_by, created_at) "
+                + "values (?, 'SRDI', 'DATA_FRAUD', 'IT', ?, ?, 'it', current_timestamp)")
+                .params(code, java.sql.Date.valueOf(today.minusDays(1)), java.sql.Date.valueOf(today.plusYears(3))).update();
+        try {
+            assertThatThrownBy(() -> service.submit(firm, c.id())).hasMessageContaining("三年内").hasMessageContaining("3-year ban");
+        } finally {
+            jdbc.sql("delete from title_ban where credit_code = ? and created_by = 'it'").param(code).update();
         }
         CaseView again = service.submit(firm, c.id());
         assertThat(again.state()).isEqualTo(CaseState.MUNICIPAL_REVIEW);
