@@ -3,12 +3,10 @@ package cn.srdi.app.grading;
 import cn.srdi.app.registry.Enterprise;
 import cn.srdi.app.registry.IndicatorYear;
 import cn.srdi.app.registry.RegistryStore;
-import cn.srdi.engine.reference.CreditCode;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,12 +29,7 @@ final class TestFirms {
     }
 
     static String freshCode() {
-        String alphabet = CreditCode.alphabet();
-        StringBuilder sb = new StringBuilder("91500000GT");
-        for (int i = 0; i < 7; i++) {
-            sb.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return CreditCode.withCheckCharacter(sb.toString());
+        return cn.srdi.app.platform.TestCodes.fresh("91500000GT");
     }
 
     /**

@@ -18,7 +18,6 @@ import cn.srdi.app.registry.Title;
 import cn.srdi.app.registry.TitleStatus;
 import cn.srdi.app.web.BilingualException;
 import cn.srdi.engine.model.Tier;
-import cn.srdi.engine.reference.CreditCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,12 +102,7 @@ class TitlesLifecycleIT {
     }
 
     static String freshCode() {
-        String alphabet = CreditCode.alphabet();
-        StringBuilder sb = new StringBuilder("91500000TT");
-        for (int i = 0; i < 7; i++) {
-            sb.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return CreditCode.withCheckCharacter(sb.toString());
+        return cn.srdi.app.platform.TestCodes.fresh("91500000TT");
     }
 
     /** A firm that meets every 2026 SRDI condition (R&D 3.2% and 3.3% of revenue). */
