@@ -14,7 +14,9 @@ public enum CaseAction {
     DISMISS_OBJECTION("异议不成立", "dismiss the objection"),
     UPHOLD_OBJECTION("异议成立", "uphold the objection"),
     RECOGNISE("认定", "recognise"),
-    WITHDRAW("撤回申报", "withdraw");
+    WITHDRAW("撤回申报", "withdraw"),
+    /** The daily job: a returned case not resubmitted by its correction deadline is deemed withdrawn (逾期未补正，视为撤回). */
+    EXPIRE_CORRECTION("逾期未补正，视为撤回", "close as withdrawn: correction deadline missed");
 
     private final String zh;
     private final String en;

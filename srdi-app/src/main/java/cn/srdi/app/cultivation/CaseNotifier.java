@@ -59,6 +59,14 @@ class CaseNotifier {
         }
     }
 
+    /** A returned case was closed because its correction deadline passed: the firm is told (a notice to read). */
+    void correctionMissed(CaseView c, LocalDate deadline) {
+        notifications.notify(Recipient.firm(c.creditCode()), "CULT_CORRECTION_MISSED", subject(c.id()),
+                "申报 #" + c.id() + "（" + c.roundName() + "）补正期限 " + deadline + " 已过，视为撤回申报",
+                "Case #" + c.id() + " (" + c.roundName() + "): the correction deadline " + deadline
+                        + " passed; the application is deemed withdrawn", "/cultivation/cases/" + c.id(), null);
+    }
+
     /** An expert was drawn for a case. */
     void assigned(long caseId, long reviewId, String expert) {
         notifications.notify(Recipient.user(expert), "CULT_EXPERT_REVIEW", "cult_review:" + reviewId,

@@ -54,10 +54,11 @@ public class CultivationService {
     private final CaseNotifier notifier;
     private final BanCheck bans;
     private final JsonMapper json = JsonMapper.builder().build();
-    private Clock clock = Clock.system(AuditTrail.ZONE);
+    private Clock clock;
 
     CultivationService(CultivationStore store, CultivationProperties props, GradingService grading, RegistryStore registry,
-                       AuditTrail audit, TransactionTemplate tx, CaseNotifier notifier, BanCheck bans) {
+                       AuditTrail audit, TransactionTemplate tx, CaseNotifier notifier, BanCheck bans, Clock clock) {
+        this.clock = clock;
         this.notifier = notifier;
         this.bans = bans;
         this.store = store;
@@ -68,7 +69,7 @@ public class CultivationService {
         this.tx = tx;
     }
 
-    /** Today in the platform's zone (tests set a fixed clock). */
+    /** Today by the platform clock (zone Asia/Shanghai; tests replace the bean or set a fixed clock). */
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -414,6 +415,9 @@ public class CultivationService {
             CaseView moved = store.caseOf(id).orElseThrow();
             notifier.entered(moved, to, to == CaseState.RETURNED ? moved.returnDeadline()
                     : to == CaseState.NOTICE && moved.noticeUntil() != null ? moved.noticeUntil().plusDays(1) : null);
+            if (action == CaseAction.EXPIRE_CORRECTION) {
+                notifier.correctionMissed(moved, c.returnDeadline());
+            }
             return moved;
         });
     }
@@ -505,6 +509,30 @@ public class CultivationService {
                 store.update("delete from cult_review where case_id = ? and stage = 'EXPERT' and submitted_at is null", id);
             }
         }, false);
+    }
+
+    /**
+     * The daily job: every case still returned for correction after its deadline is closed as
+     * withdrawn (逾期未补正的，视为撤回申报), by the system, with the reason in the audit trail and
+     * the firm told. One transaction per case; a case the firm resubmitted meanwhile is skipped.
+     * Returns the cases closed.
+     */
+    public List<CaseView> expireCorrections(LocalDate today) {
+        List<CaseView> out = new ArrayList<>();
+        for (CaseView c : store.cases(Scope.system(), null, List.of(CaseState.RETURNED), null, 100_000)) {
+            if (c.returnDeadline() == null || !today.isAfter(c.returnDeadline())) {
+                continue;
+            }
+            try {
+                out.add(move(Scope.system(), c, CaseAction.EXPIRE_CORRECTION, "correction deadline " + c.returnDeadline()
+                        + " missed / 补正期限 " + c.returnDeadline() + " 已过，视为撤回", to -> store.update(
+                        "update cult_case set decision_note = ? where id = ?", "逾期未补正，视为撤回（补正期限 " + c.returnDeadline()
+                                + "）/ correction deadline " + c.returnDeadline() + " missed", c.id()), true));
+            } catch (BilingualException e) {
+                // changed meanwhile (resubmitted or withdrawn by the firm): nothing to close
+            }
+        }
+        return out;
     }
 
     public CaseView reject(Scope scope, long id, String reason) {

@@ -2,6 +2,7 @@ package cn.srdi.app.cultivation;
 
 import static cn.srdi.app.cultivation.CaseAction.APPROVE;
 import static cn.srdi.app.cultivation.CaseAction.DISMISS_OBJECTION;
+import static cn.srdi.app.cultivation.CaseAction.EXPIRE_CORRECTION;
 import static cn.srdi.app.cultivation.CaseAction.OBJECT;
 import static cn.srdi.app.cultivation.CaseAction.PASS;
 import static cn.srdi.app.cultivation.CaseAction.PUBLISH;
@@ -67,6 +68,7 @@ public final class Transitions {
             rule(RETURNED, RESUBMIT, EnumSet.copyOf(REVIEWS), Actor.FIRM),
             rule(RETURNED, REJECT, EnumSet.of(REJECTED), Actor.OFFICIAL),
             rule(RETURNED, WITHDRAW, EnumSet.of(WITHDRAWN), Actor.FIRM),
+            rule(RETURNED, EXPIRE_CORRECTION, EnumSet.of(WITHDRAWN), Actor.SYSTEM),
             rule(DECISION, APPROVE, EnumSet.of(APPROVED), Actor.OFFICIAL),
             rule(DECISION, REJECT, EnumSet.of(REJECTED), Actor.OFFICIAL),
             rule(DECISION, WITHDRAW, EnumSet.of(WITHDRAWN), Actor.FIRM),

@@ -50,6 +50,7 @@ class TransitionsTest {
                 CaseState.EXPERT_REVIEW);
         legal(CaseState.RETURNED, CaseAction.REJECT, CaseState.REJECTED);
         legal(CaseState.RETURNED, CaseAction.WITHDRAW, CaseState.WITHDRAWN);
+        legal(CaseState.RETURNED, CaseAction.EXPIRE_CORRECTION, CaseState.WITHDRAWN);
         legal(CaseState.DECISION, CaseAction.APPROVE, CaseState.APPROVED);
         legal(CaseState.DECISION, CaseAction.REJECT, CaseState.REJECTED);
         legal(CaseState.DECISION, CaseAction.WITHDRAW, CaseState.WITHDRAWN);
@@ -128,6 +129,14 @@ class TransitionsTest {
                 .hasMessageContaining("无权").hasMessageContaining("not allowed");
         assertThatThrownBy(() -> Transitions.checkActor(1, CaseState.EXPERT_REVIEW, CaseAction.REVIEWS_COMPLETE,
                 Set.of(Actor.OFFICIAL, Actor.PUBLIC))).hasMessageContaining("not allowed");
+        // only the daily job closes a returned case whose correction deadline passed
+        Transitions.checkActor(1, CaseState.RETURNED, CaseAction.EXPIRE_CORRECTION, Set.of(Actor.SYSTEM));
+        for (Set<Actor> people : List.of(Set.of(Actor.FIRM, Actor.PUBLIC), Set.of(Actor.OFFICIAL, Actor.PUBLIC), Set.of(Actor.PARK))) {
+            assertThatThrownBy(() -> Transitions.checkActor(1, CaseState.RETURNED, CaseAction.EXPIRE_CORRECTION, people))
+                    .hasMessageContaining("逾期未补正").hasMessageContaining("correction deadline missed");
+        }
+        assertThat(Transitions.next(1, CaseState.RETURNED, CaseAction.EXPIRE_CORRECTION, List.of(ReviewStage.EXPERT),
+                ReviewStage.EXPERT)).isEqualTo(CaseState.WITHDRAWN);
         for (Transitions.Rule r : Transitions.TABLE) {
             assertThat(r.actors()).as("%s %s has actors", r.from(), r.action()).isNotEmpty();
         }
