@@ -23,13 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes nothing (flags once per firm and year, reminders once per stage, lapses once).
  */
 @Component
-class TitleJobs {
+public class TitleJobs {
 
     private static final Logger log = LoggerFactory.getLogger(TitleJobs.class);
     static final String ACTOR = "system";
 
     /** What one run did. */
-    record Result(LocalDate day, int reminded, int flaggedFirms, int flaggedTitles, int reviewDue, int lapsed) {
+    public record Result(LocalDate day, int reminded, int flaggedFirms, int flaggedTitles, int reviewDue, int lapsed) {
     }
 
     private final TitleService titles;
@@ -64,7 +64,7 @@ class TitleJobs {
     }
 
     /** Runs every job as of {@code today} for the given firms only (null: every firm); tests move time on their own firms. */
-    synchronized Result run(LocalDate today, java.util.Set<String> only) {
+    public synchronized Result run(LocalDate today, java.util.Set<String> only) {
         this.only = only;
         try {
             int reminded = remind(today);

@@ -96,7 +96,7 @@ public class TitleService {
     }
 
     /** A firm's titles: the firm itself, or roles that read title lists; 404 outside the scope. */
-    List<TitleView> firmTitles(Scope scope, String code) {
+    public List<TitleView> firmTitles(Scope scope, String code) {
         requireFirm(scope, code);
         return store.ofFirm(scope, code);
     }

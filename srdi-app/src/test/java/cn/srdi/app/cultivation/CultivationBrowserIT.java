@@ -2,13 +2,16 @@ package cn.srdi.app.cultivation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.srdi.app.identity.UserAccounts;
 import cn.srdi.app.platform.Browser;
 import cn.srdi.app.registry.RegistryStore;
+import cn.srdi.app.servicedesk.MovableClock;
+import cn.srdi.app.titles.TitleJobs;
 import cn.srdi.engine.model.Tier;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,17 +23,26 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A round in a real (headless) browser: the official creates and opens it, the firm applies
- * (sees its self-evaluation), signs and submits, the official passes the district review and
- * approves, publishes the notice, the bank objects, the official dismisses the objection and,
- * after the notice, recognises; the firm sees its case recognised.
+ * A round and the years after it in a real (headless) browser, on the platform clock the test
+ * moves: the official creates and opens a round; the firm goes from its registry page to its
+ * cultivation page, applies (sees its self-evaluation), signs and submits; the official passes the
+ * district review and approves, publishes the notice; the bank objects, the case pauses; the
+ * official dismisses the objection and, after the notice, recognises; the firm sees its title and
+ * the next yearly update deadline. Half a year later the update is missed: the daily job flags the
+ * title and the firm sees the flag and the to-do. In the re-review window the official cannot open
+ * a re-review (lost eligibility); the firm files its data late, the official clears the flag with a
+ * reason, opens the re-review, has it graded by the engine (REVIEW) and passes it: the firm sees the
+ * validity extended by three years.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(MovableClock.Config.class)
 class CultivationBrowserIT {
 
     @RegisterExtension
@@ -43,10 +55,18 @@ class CultivationBrowserIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    CultivationService service;
+    MovableClock clock;
     @Autowired
     RegistryStore registry;
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    PlatformTransactionManager tm;
+    @Autowired
+    TitleJobs titleJobs;
 
+    final List<String> firms = new ArrayList<>();
+    final List<String> accounts = new ArrayList<>();
     Long roundId;
 
     @BeforeAll
@@ -61,17 +81,8 @@ class CultivationBrowserIT {
 
     @AfterEach
     void cleanUp() {
-        service.clock(Clock.system(ZoneId.of("Asia/Shanghai")));
-        if (roundId != null) {
-            List<Long> titles = jdbc.sql("select title_id from cult_case where round_id = ? and title_id is not null").param(roundId)
-                    .query(Long.class).list();
-            for (String t : List.of("cult_review", "cult_evidence", "cult_objection")) {
-                jdbc.sql("delete from " + t + " where case_id in (select id from cult_case where round_id = ?)").param(roundId).update();
-            }
-            jdbc.sql("delete from cult_case where round_id = ?").param(roundId).update();
-            jdbc.sql("delete from cult_round where id = ?").param(roundId).update();
-            titles.forEach(id -> jdbc.sql("delete from enterprise_title where id = ?").param(id).update());
-        }
+        clock.reset();
+        CultivationLifecycleIT.remove(jdbc, roundId, firms, accounts);
     }
 
     String url(String path) {
@@ -100,12 +111,20 @@ class CultivationBrowserIT {
         f.findElement(By.tagName("button")).click();
     }
 
+    void today(LocalDate day) {
+        clock.set(day.atTime(10, 0));
+    }
+
+    String titleRowState(long titleId) {
+        return Browser.awaitElement(browser, By.cssSelector("#titles tr[data-title='" + titleId + "']")).getAttribute("data-state");
+    }
+
     @Test
-    void an_official_runs_a_round_and_the_firm_follows_its_case() {
-        String code = jdbc.sql("select credit_code from app_user where username = 'firm'").query(String.class).single();
-        LocalDate today = service.today();
-        Tier tier = List.of(Tier.SRDI, Tier.LITTLE_GIANT, Tier.INNOVATIVE).stream()
-                .filter(t -> registry.titles(code).stream().noneMatch(x -> x.tier() == t && x.inForceOn(today))).findFirst().orElseThrow();
+    void an_official_runs_a_round_and_the_firm_follows_its_case_to_the_re_review() {
+        today(LocalDate.of(2026, 11, 23));
+        String code = CultivationLifecycleIT.newFirm(registry, tm, users, "丁浏览", firms, accounts);
+        String firmUser = accounts.get(0);
+        Tier tier = Tier.SRDI;
 
         // the official creates a round with a district review only, and opens it
         logIn("official");
@@ -124,9 +143,12 @@ class CultivationBrowserIT {
         assertThat(Browser.awaitElement(browser, By.id("round-status")).getText()).isEqualTo("OPEN");
         roundId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/rounds/(\\d+).*", "$1"));
 
-        // the firm applies from its own page, sees the self-evaluation, signs and submits
-        logIn("firm");
-        browser.get(url("/cultivation/my"));
+        // the firm goes from its own registry page to its cultivation page, applies, sees the self-evaluation, signs and submits
+        logIn(firmUser);
+        browser.get(url("/firms/" + code));
+        Browser.awaitElement(browser, By.cssSelector("#my-cultivation a")).click();
+        Browser.await(browser, d -> d.getCurrentUrl().contains("/cultivation/my"));
+        assertThat(Browser.awaitElement(browser, By.id("update-deadline")).getAttribute("data-deadline")).isEqualTo("2027-05-31");
         Browser.awaitElement(browser, By.cssSelector("#open-rounds li[data-round='" + roundId + "'] button")).click();
         assertThat(state()).isEqualTo("DRAFT");
         assertThat(browser.findElements(By.cssSelector("#criteria tbody tr"))).isNotEmpty();
@@ -136,7 +158,6 @@ class CultivationBrowserIT {
         Browser.awaitElement(browser, By.id("submit")).findElement(By.tagName("button")).click();
         assertThat(state()).isEqualTo("DISTRICT_REVIEW");
         long caseId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/cases/(\\d+).*", "$1"));
-
         // the official passes the district review, approves and publishes the notice
         logIn("official");
         browser.get(url("/cultivation/cases?state=DISTRICT_REVIEW"));
@@ -162,16 +183,64 @@ class CultivationBrowserIT {
         browser.get(url("/cultivation/cases/" + caseId));
         act("dismiss", "经核实已还清");
         assertThat(state()).isEqualTo("NOTICE");
-        service.clock(Clock.fixed(today.plusDays(2).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai")));
+        today(LocalDate.of(2026, 11, 24));
         browser.get(url("/cultivation/rounds/" + roundId));
         Browser.awaitElement(browser, By.id("recognise")).click();
         Browser.awaitElement(browser, By.cssSelector("tr[data-case='" + caseId + "'][data-state='RECOGNISED']"));
 
-        // the firm sees its case recognised on its own page
-        logIn("firm");
+        // the firm sees its case recognised, its title in force for 3 years and the next update deadline, not yet filed
+        long titleId = jdbc.sql("select title_id from cult_case where id = ?").param(caseId).query(Long.class).single();
+        logIn(firmUser);
         browser.get(url("/cultivation/my"));
         Browser.awaitElement(browser, By.cssSelector("tr[data-case='" + caseId + "'][data-state='RECOGNISED']"));
+        assertThat(titleRowState(titleId)).isEqualTo("IN_FORCE");
+        assertThat(browser.findElement(By.cssSelector("#titles tr[data-title='" + titleId + "']")).getText())
+                .contains("2026-11-24").contains("2029-11-23");
+        assertThat(browser.findElement(By.id("update-deadline")).getAttribute("data-filed")).isEqualTo("false");
         browser.get(url("/cultivation/cases/" + caseId + "?lang=en"));
         assertThat(Browser.awaitElement(browser, By.id("case-state")).getText()).isEqualTo("recognised");
+
+        // the update deadline (May 31, 2027) passes without the fiscal-2026 data: the daily job flags the title
+        today(LocalDate.of(2027, 6, 1));
+        assertThat(titleJobs.run(LocalDate.of(2027, 6, 1), Set.of(code)).flaggedFirms()).isEqualTo(1);
+        browser.get(url("/cultivation/my?lang=zh"));
+        assertThat(titleRowState(titleId)).isEqualTo("FLAGGED");
+        browser.get(url("/todo"));
+        Browser.awaitElement(browser, By.cssSelector("tr[data-kind='TITLE_UPDATE_MISSED']"));
+        assertThat(browser.getPageSource()).contains("已丧失复核资格");
+
+        // the re-review window: the official cannot open a re-review for the flagged title
+        CultivationLifecycleIT.update(registry, tm, code, 2026);
+        CultivationLifecycleIT.update(registry, tm, code, 2027);
+        CultivationLifecycleIT.update(registry, tm, code, 2028);
+        today(LocalDate.of(2029, 6, 10));
+        logIn("official");
+        browser.get(url("/titles?view=FLAGGED"));
+        Browser.awaitElement(browser, By.cssSelector("tr[data-id='" + titleId + "'] a")).click();
+        Browser.awaitElement(browser, By.id("flagged"));
+        assertThat(browser.findElements(By.id("review-open"))).isEmpty();
+        // the firm filed its data late with an explanation: the official clears the flag with a reason, then re-reviews
+        var flagged = browser.findElement(By.id("flagged"));
+        flagged.findElement(By.name("reason")).sendKeys("企业已补报 2026–2028 年度数据，经核实逾期系系统故障");
+        flagged.findElement(By.cssSelector("button[value=clear]")).click();
+        Browser.awaitElement(browser, By.id("review-open")).findElement(By.tagName("button")).click();
+        Browser.awaitElement(browser, By.id("review-grade")).findElement(By.tagName("button")).click();
+        var decide = Browser.awaitElement(browser, By.id("review-decide"));
+        assertThat(browser.getPageSource()).contains("cn-2026");
+        decide.findElement(By.name("reason")).sendKeys("复核评价通过");
+        decide.findElement(By.cssSelector("button[value=pass]")).click();
+        Browser.await(browser, d -> d.findElements(By.id("review-decide")).isEmpty());
+        assertThat(jdbc.sql("select expires_on from enterprise_title where id = ?").param(titleId).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2032, 11, 23));
+        assertThat(jdbc.sql("select snapshot from grade_record g join title_case c on c.review_run_id = g.run_id where c.title_id = ?")
+                .param(titleId).query(String.class).single()).contains("\"application_type\":\"REVIEW\"");
+
+        // the firm sees its title in force until 2032
+        logIn(firmUser);
+        browser.get(url("/cultivation/my"));
+        assertThat(titleRowState(titleId)).isEqualTo("IN_FORCE");
+        assertThat(browser.findElement(By.cssSelector("#titles tr[data-title='" + titleId + "']")).getText()).contains("2032-11-23");
+        assertThat(browser.findElement(By.id("update-deadline")).getAttribute("data-filed")).isEqualTo("false");
+        assertThat(browser.findElement(By.id("update-deadline")).getAttribute("data-deadline")).isEqualTo("2030-05-31");
     }
 }

@@ -10,6 +10,10 @@ import cn.srdi.app.cultivation.Round;
 import cn.srdi.app.identity.CurrentUser;
 import cn.srdi.app.identity.Role;
 import cn.srdi.app.identity.Scope;
+import cn.srdi.app.registry.RegistryStore;
+import cn.srdi.app.titles.TitleService;
+import cn.srdi.app.titles.UpdateDeadline;
+import cn.srdi.app.titles.UpdateDeadlines;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +40,17 @@ class CultivationPages {
 
     private final CultivationService service;
     private final PoolService pool;
+    private final TitleService titles;
+    private final UpdateDeadlines deadlines;
+    private final RegistryStore registry;
 
-    CultivationPages(CultivationService service, PoolService pool) {
+    CultivationPages(CultivationService service, PoolService pool, TitleService titles, UpdateDeadlines deadlines,
+                     RegistryStore registry) {
         this.service = service;
         this.pool = pool;
+        this.titles = titles;
+        this.deadlines = deadlines;
+        this.registry = registry;
     }
 
     static boolean official(Scope s) {
@@ -178,6 +189,14 @@ class CultivationPages {
         model.addAttribute("open", service.rounds().stream().filter(r -> r.accepting(today) && !applied.contains(r.id())).toList());
         model.addAttribute("pool", pool.list(scope, null, null));
         model.addAttribute("todo", service.todo(scope, pool));
+        // after recognition: the titles with their validity and state, and the next yearly data update
+        UpdateDeadline next = deadlines.next(today);
+        model.addAttribute("code", scope.creditCode());
+        model.addAttribute("titles", scope.creditCode() == null ? List.of() : titles.firmTitles(scope, scope.creditCode()));
+        model.addAttribute("today", today);
+        model.addAttribute("deadline", next);
+        model.addAttribute("filed", scope.creditCode() != null && registry.record(scope, scope.creditCode())
+                .map(r -> r.years().stream().anyMatch(y -> y.fiscalYear() == next.fiscalYear())).orElse(false));
         return "cultivation/my";
     }
 
