@@ -68,6 +68,13 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    /** Changes a user's display name and organisation (the username, role and password stay). */
+    @Transactional
+    public void rename(String username, String displayName, String organisation) {
+        jdbc.sql("update app_user set display_name = ?, organisation = ? where username = ?")
+                .params(displayName, organisation, username).update();
+    }
+
     public List<Account> list() {
         return jdbc.sql("select username, display_name, role, credit_code, department, organisation, enabled "
                         + "from app_user order by role, username")
