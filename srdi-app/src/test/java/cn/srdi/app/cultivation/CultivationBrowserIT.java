@@ -40,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * reason, opens the re-review, has it graded by the engine (REVIEW) and passes it: the firm sees the
  * validity extended by three years.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the clock moves years: no SLA sweep may run on it (it would close the demo's resolved requests)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "srdi.servicedesk.sweep-enabled=false")
 @ActiveProfiles("test")
 @Import(MovableClock.Config.class)
 class CultivationBrowserIT {

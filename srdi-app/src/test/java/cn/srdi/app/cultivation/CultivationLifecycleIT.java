@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * engine with application type REVIEW, passed, validity extended by 3 years. To-dos and audit
  * records are checked along the way. Firms, users and the round are the test's own and removed.
  */
-@SpringBootTest
+@SpringBootTest(properties = "srdi.servicedesk.sweep-enabled=false") // the clock moves years: no SLA sweep may run on it
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 @Import(MovableClock.Config.class)
