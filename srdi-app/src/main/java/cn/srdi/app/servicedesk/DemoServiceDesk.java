@@ -160,10 +160,11 @@ class DemoServiceDesk implements ApplicationRunner {
             }
             plans.add(new Object[] {at, firm, rnd.nextLong(), -1});
         }
-        // the last two days: requests stopped at each step, so every open state is on the desk today
+        // the last two days: requests stopped at each step, so every open state (and a resolved one still
+        // in its confirmation window, whatever the hour the demo is built) is on the desk today
         for (int k = 0; k < 12; k++) {
             LocalDateTime at = now.minusHours(40 - k * 3L);
-            plans.add(new Object[] {at, firms.get(rnd.nextInt(firms.size())), rnd.nextLong(), k % 4});
+            plans.add(new Object[] {at, firms.get(rnd.nextInt(firms.size())), rnd.nextLong(), k % 5});
         }
         String own = jdbc.sql("select credit_code from app_user where username = 'firm'").query(String.class).optional().orElse(null);
         if (own != null) { // the demo firm user has requests of its own in several states
@@ -195,14 +196,16 @@ class DemoServiceDesk implements ApplicationRunner {
         long id = desk.submitAt(firm, user, new ServiceDesk.Intake(category, text[1], text[2]), List.of(), "127.0.0.1", at, false);
         LocalDateTime t = at;
         boolean slow = rnd.nextInt(6) == 0;
-        if (stopAfter >= 0) { // a recent request taken exactly to one open state: SUBMITTED, ACCEPTED, REPLIED, WAITING_FIRM
+        if (stopAfter >= 0) { // a recent request taken exactly to one state: SUBMITTED, ACCEPTED, REPLIED, WAITING_FIRM, RESOLVED
             String dept = desk.storeFind(id).departmentId();
             LocalDateTime s = at;
-            RequestAction[] path = {RequestAction.ACCEPT, stopAfter == 3 ? RequestAction.ASK_MORE : RequestAction.REPLY};
-            for (int k = 0; k < stopAfter && k < 2; k++) {
+            RequestAction[] path = {RequestAction.ACCEPT, stopAfter == 3 ? RequestAction.ASK_MORE : RequestAction.REPLY,
+                    RequestAction.RESOLVE};
+            int steps = stopAfter == 4 ? 3 : Math.min(stopAfter, 2);
+            for (int k = 0; k < steps; k++) {
                 s = s.plusMinutes(30);
-                desk.actAt(id, path[k], ServiceDesk.ActionInput.note(k == 0 ? null : stopAfter == 3
-                        ? "请补充相关证明材料" : "已收悉，正在办理"), List.of(), handlerOf(dept), s, false);
+                desk.actAt(id, path[k], ServiceDesk.ActionInput.note(k == 0 ? null : k == 2 ? "已协调解决，详见答复意见"
+                        : stopAfter == 3 ? "请补充相关证明材料" : "已收悉，正在办理"), List.of(), handlerOf(dept), s, false);
             }
             step(id, s, Long.MAX_VALUE / 4, now);
             return;
