@@ -26,10 +26,10 @@ mkdir -p "$out"
 run() {
   local label="$1"; shift
   echo "== $(date -u +%FT%TZ) sweep db=$label requests=$requests at=$at load=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/sweep-results.txt"
-  (cd "$root" && mvn -o -q -B -pl srdi-app verify -Dit.test=SlaSweepScaleIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  (cd "$root" && mvn -o -q -B -pl srdi-app -am verify -Dit.test=SlaSweepScaleIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
       -Dfailsafe.failIfNoSpecifiedTests=false -Dsrdi.it.pg.skip=true -Dsrdi.scale=true -Dsrdi.sweep.requests="$requests" -Dsrdi.sweep.at="$at" "$@") \
     > "$out/sweep-$label.log" 2>&1 || { echo "the harness failed; see $out/sweep-$label.log" >&2; tail -40 "$out/sweep-$label.log" >&2; exit 1; }
-  grep -E "^sweep" "$out/sweep-$label.log" | tee -a "$out/sweep-results.txt"
+  grep -E "^(sweep|PROF)" "$out/sweep-$label.log" | tee -a "$out/sweep-results.txt"
 }
 if [ "$db" = h2 ] || [ "$db" = both ]; then
   run h2

@@ -541,19 +541,14 @@ public class ServiceDesk {
     /**
      * The SLA sweep: every request whose {@code next_check_at} has come (an indexed range query) is
      * escalated (near → the department's supervisor, overdue → the coordinator) or, resolved and past
-     * its confirmation window, closed. Each request in its own transaction; returns how many rows
+     * its confirmation window, closed. Escalations go set-based, in chunks of {@link #CHUNK} rows,
+     * each chunk one transaction, chunks on {@code srdi.servicedesk.sweep-threads} threads (the
+     * sweep's own thread among them); closing is one transaction per request. Returns how many rows
      * were changed.
      */
     public int sweep() {
         LocalDateTime now = now();
-        int changed = 0;
-        while (true) { // escalations, set-based: thousands falling due at one midnight cost a few statements
-            Integer n = tx.execute(s -> escalateDue(now, 5000));
-            changed += n == null ? 0 : n;
-            if (n == null || n < 5000) {
-                break;
-            }
-        }
+        int changed = escalateAllDue(now);
         java.util.Set<Long> seen = new java.util.HashSet<>();
         while (true) { // closing by itself, one request at a time (a transition of its own)
             List<Long> ids = store.dueForCheck(now, 500).stream().filter(seen::add).toList();
@@ -573,22 +568,123 @@ public class ServiceDesk {
         }
     }
 
-    /** One row the sweep escalates. */
-    private record Due(long id, String refNo, String subject, String department, String stage, int escalation,
-                       LocalDateTime dueAt, LocalDateTime nearAt, RequestStatus status, int rowVersion, int level) {
+    /** One row the sweep escalates: as read, and the level it reaches at the sweep's instant. */
+    record Due(long id, String refNo, String subject, String department, String stage, int escalation,
+               LocalDateTime dueAt, LocalDateTime nearAt, RequestStatus status, int rowVersion, int level) {
     }
 
     /** To-dos per recipient up to this many requests each; beyond, one to-do naming the count. */
     static final int TODOS_PER_RECIPIENT = 20;
 
+    /** Rows escalated per transaction (the to-dos are grouped per chunk, {@link #TODOS_PER_RECIPIENT}). */
+    static final int CHUNK = 5000;
+
+    /** Rows read per round of the sweep (split into chunks; rounds repeat while full). */
+    static final int ROUND = 100_000;
+
     /**
-     * Escalates, in one transaction and a handful of batched statements, up to {@code limit} requests
-     * whose running stage has reached its near (→ level 1, the department's supervisor) or due
-     * (→ level 2, the coordinator) instant: the rows (guarded by their row version), their history
-     * events, their audit records and the to-dos. Returns the number escalated.
+     * Held from a chunk's to-dos until its transaction ends, so that two chunks escalating in
+     * parallel see each other's open to-dos (one "N requests" to-do per recipient, not two).
      */
-    int escalateDue(LocalDateTime now, int limit) {
-        List<Due> due = jdbc.sql("select id, ref_no, subject, department_id, sla_stage, escalation, due_at, near_at, status, "
+    private final java.util.concurrent.locks.ReentrantLock todoLock = new java.util.concurrent.locks.ReentrantLock(true);
+
+    private volatile java.util.concurrent.ExecutorService sweepPool;
+
+    /**
+     * Every escalation due at {@code now}: rounds of one range read of up to {@link #ROUND} rows,
+     * each round's chunks escalated in parallel. A chunk that fails rolls back alone (the others
+     * stay committed) and the failure is rethrown once the round is over; rows changed by a user
+     * meanwhile are left to the next sweep.
+     */
+    int escalateAllDue(LocalDateTime now) {
+        return escalateAllDue(now, ROUND, CHUNK);
+    }
+
+    /** {@link #escalateAllDue(LocalDateTime)} with other round and chunk sizes (tests). */
+    int escalateAllDue(LocalDateTime now, int round, int chunkSize) {
+        int total = 0;
+        while (true) {
+            List<Due> due = dueRows(now, round);
+            if (due.isEmpty()) {
+                return total;
+            }
+            int n = escalateInChunks(now, due, chunkSize);
+            total += n;
+            if (due.size() < round || n == 0) {
+                return total;
+            }
+        }
+    }
+
+    /** Escalates the rows in chunks of {@code chunkSize}, each its own transaction, on the sweep threads. */
+    int escalateInChunks(LocalDateTime now, List<Due> due, int chunkSize) {
+        List<List<Due>> chunks = new ArrayList<>();
+        for (int i = 0; i < due.size(); i += chunkSize) {
+            chunks.add(due.subList(i, Math.min(due.size(), i + chunkSize)));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<RuntimeException> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < chunks.size(); i = next.getAndIncrement()) {
+                List<Due> chunk = chunks.get(i);
+                try {
+                    Integer n = tx.execute(s -> escalate(now, chunk));
+                    done.addAndGet(n == null ? 0 : n);
+                } catch (RuntimeException e) {
+                    log.warn("SLA sweep: a chunk of {} escalations rolled back: {}", chunk.size(), e.toString());
+                    failures.add(e);
+                }
+            }
+        };
+        int helpers = Math.min(props.sweepThreads(), chunks.size()) - 1;
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            running.add(pool().submit(worker));
+        }
+        worker.run();
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("SLA sweep interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(new IllegalStateException(e.getCause()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.peek();
+        }
+        return done.get();
+    }
+
+    private java.util.concurrent.ExecutorService pool() {
+        if (sweepPool == null) {
+            synchronized (this) {
+                if (sweepPool == null) {
+                    java.util.concurrent.atomic.AtomicInteger k = new java.util.concurrent.atomic.AtomicInteger();
+                    sweepPool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r, "sla-sweep-" + k.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+        return sweepPool;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopPool() {
+        if (sweepPool != null) {
+            sweepPool.shutdownNow();
+        }
+    }
+
+    /** Up to {@code limit} rows due at {@code now} whose stage clock runs, with the level each reaches. */
+    List<Due> dueRows(LocalDateTime now, int limit) {
+        return jdbc.sql("select id, ref_no, subject, department_id, sla_stage, escalation, due_at, near_at, status, "
                         + "row_version from sd_request where next_check_at <= ? and sla_stage is not null and due_at is not null "
                         + "order by next_check_at fetch first " + limit + " rows only")
                 .param(RequestStore.ts(now))
@@ -600,17 +696,45 @@ public class ServiceDesk {
                     return new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), esc,
                             dueAt, nearAt, RequestStatus.valueOf(rs.getString(9)), rs.getInt(10), Math.max(level, esc));
                 }).list();
-        if (due.isEmpty()) {
-            return 0;
+    }
+
+    /**
+     * Escalates, in one transaction and a handful of batched statements, up to {@code limit} requests
+     * whose running stage has reached its near (→ level 1, the department's supervisor) or due
+     * (→ level 2, the coordinator) instant. Returns the number of rows changed.
+     */
+    int escalateDue(LocalDateTime now, int limit) {
+        List<Due> due = dueRows(now, limit);
+        return due.isEmpty() ? 0 : escalate(now, due);
+    }
+
+    /**
+     * Escalates the rows as read (joins the caller's transaction): each row's update is guarded by
+     * the row version it was read with, so a row a user changed since (a transition, which also
+     * bumps the version) is left as the user left it — no level, no history event, no audit
+     * record, no to-do — and the next sweep looks at it afresh. The rows updated get their history
+     * events and audit records in batches, then the to-dos (under {@link #todoLock} until the
+     * transaction ends). Returns the number of rows changed.
+     */
+    int escalate(LocalDateTime now, List<Due> due) {
+        List<Object[]> updates = new ArrayList<>(due.size());
+        for (Due d : due) {
+            LocalDateTime next = d.level() == 0 ? d.nearAt() : d.level() == 1 ? d.dueAt() : null;
+            updates.add(new Object[] {d.level(), RequestStore.ts(next), d.id(), d.rowVersion()});
         }
-        List<Object[]> updates = new ArrayList<>();
+        int[] counts = batch.batchUpdate("update sd_request set escalation = ?, next_check_at = ?, row_version = row_version + 1 "
+                + "where id = ? and row_version = ?", updates);
         List<Object[]> events = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         List<Due> escalated = new ArrayList<>();
         Map<String, Department> depts = departments.byId();
-        for (Due d : due) {
-            LocalDateTime next = d.level() == 0 ? d.nearAt() : d.level() == 1 ? d.dueAt() : null;
-            updates.add(new Object[] {d.level(), RequestStore.ts(next), d.id(), d.rowVersion()});
+        int changed = 0;
+        for (int i = 0; i < due.size(); i++) {
+            if (counts[i] == 0) { // changed by a transition since it was read: the next sweep looks again
+                continue;
+            }
+            changed++;
+            Due d = due.get(i);
             if (d.level() > d.escalation()) {
                 escalated.add(d);
                 String[] stage = stageName(d.stage());
@@ -625,19 +749,40 @@ public class ServiceDesk {
                         Map.of("escalation", d.level(), "sla_stage", d.stage(), "due_at", d.dueAt().toString())));
             }
         }
-        int[] counts = batch.batchUpdate("update sd_request set escalation = ?, next_check_at = ?, row_version = row_version + 1 "
-                + "where id = ? and row_version = ?", updates);
-        for (int c : counts) {
-            if (c == 0) { // changed by a transition meanwhile: this whole batch is retried by the next sweep
-                throw new BilingualException(HttpStatus.CONFLICT, "诉求在督办时被修改，下次扫描重试",
-                        "a request changed during the sweep; the next sweep retries");
-            }
+        if (changed < due.size()) {
+            log.info("SLA sweep: {} of {} requests changed by users meanwhile, left to the next sweep", due.size() - changed,
+                    due.size());
         }
-        batch.batchUpdate("insert into sd_request_event (request_id, occurred_at, actor, action, from_status, to_status, "
-                + "department_id, note) values (?, ?, ?, ?, ?, ?, ?, ?)", events);
+        if (!events.isEmpty()) {
+            batch.batchUpdate("insert into sd_request_event (request_id, occurred_at, actor, action, from_status, to_status, "
+                    + "department_id, note) values (?, ?, ?, ?, ?, ?, ?, ?)", events);
+        }
         audit.recordAllAs("system", "REQUEST_ESCALATE", "service_request", changes);
-        notifyEscalations(escalated, depts);
-        return due.size();
+        if (!escalated.isEmpty()) {
+            lockTodosUntilTransactionEnds();
+            notifyEscalations(escalated, depts);
+        }
+        return changed;
+    }
+
+    /** Takes {@link #todoLock} (if this thread holds it not yet) and gives it back when the transaction ends. */
+    private void lockTodosUntilTransactionEnds() {
+        if (todoLock.isHeldByCurrentThread()) {
+            return;
+        }
+        todoLock.lock();
+        try {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            todoLock.unlock();
+                        }
+                    });
+        } catch (RuntimeException e) { // no transaction to wait for
+            todoLock.unlock();
+            throw e;
+        }
     }
 
     private void notifyEscalations(List<Due> escalated, Map<String, Department> depts) {

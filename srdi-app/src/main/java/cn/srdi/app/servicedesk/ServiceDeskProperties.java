@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepInterval how often the SLA sweep runs (default 1 minute)
  * @param rate          intake rate limits
  * @param attachments   attachment limits
+ * @param sweepThreads  threads escalating a burst of due requests in parallel, each chunk of rows in
+ *                      its own transaction (default 2; 1 escalates on the sweep's thread alone)
  */
 @ConfigurationProperties(prefix = "srdi.servicedesk")
 public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer acceptDays, Integer replyDays,
                                     Integer resolveDays, Map<String, Sla> categories,
-                                    Integer confirmDays, Duration sweepInterval, Rate rate, Attachments attachments) {
+                                    Integer confirmDays, Duration sweepInterval, Rate rate, Attachments attachments,
+                                    Integer sweepThreads) {
 
     public ServiceDeskProperties {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
@@ -35,6 +38,7 @@ public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer 
         sweepInterval = sweepInterval == null ? Duration.ofMinutes(1) : sweepInterval;
         rate = rate == null ? new Rate(null, null, null, null) : rate;
         attachments = attachments == null ? new Attachments(null, null) : attachments;
+        sweepThreads = sweepThreads == null ? 2 : Math.max(1, Math.min(sweepThreads, 16));
         if (acceptDays < 1 || replyDays < acceptDays || resolveDays < replyDays) {
             throw new IllegalArgumentException("srdi.servicedesk: 须 1 ≤ accept-days ≤ reply-days ≤ resolve-days / "
                     + "need 1 <= accept-days <= reply-days <= resolve-days");

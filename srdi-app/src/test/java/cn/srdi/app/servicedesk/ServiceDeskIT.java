@@ -289,6 +289,89 @@ class ServiceDeskIT {
     }
 
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager txm;
+
+    long escalationAudits(String refNo) {
+        return jdbc.sql("select count(*) from audit_event where action = 'REQUEST_ESCALATE' and entity_id = ?")
+                .param(refNo).query(Long.class).single();
+    }
+
+    @Test
+    void aRequestAUserChangesWhileTheSweepRunsKeepsTheChangeAndIsNotEscalated() throws Exception {
+        long a = ok(submit("申请流动资金贷款，请银行尽快联系", "FINANCE")).get("id").asLong();
+        long b = ok(submit("申请设备更新贷款贴息", "FINANCE")).get("id").asLong();
+        LocalDateTime at = row(a).nearAt().plusMinutes(1);
+        clock.set(at);
+        // the sweep has read the due rows ...
+        List<ServiceDesk.Due> due = desk.dueRows(at, 100_000).stream().filter(d -> d.id() == a || d.id() == b).toList();
+        assertThat(due).extracting(ServiceDesk.Due::level).containsExactly(1, 1);
+        // ... when a handler accepts one of them (committed): a new stage, unescalated, a new row version
+        String handler = jdbc.sql("select username from app_user where department = ? and username like '%handler' "
+                + "fetch first 1 rows only").param(row(a).departmentId()).query(String.class).single();
+        ok(act(handler, a, "accept", null));
+        ServiceRequest accepted = row(a);
+        assertThat(accepted.slaStage()).isEqualTo("REPLY");
+        Integer changed = new org.springframework.transaction.support.TransactionTemplate(txm).execute(s -> desk.escalate(at, due));
+        assertThat(changed).isEqualTo(1);
+        // the accepted request keeps what the handler did: not escalated, no history event, audit record or to-do
+        ServiceRequest afterA = row(a);
+        assertThat(afterA.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(afterA.escalation()).isZero();
+        assertThat(afterA.rowVersion()).isEqualTo(accepted.rowVersion());
+        assertThat(afterA.nextCheckAt()).isEqualTo(accepted.nextCheckAt()).isAfter(at);
+        assertThat(desk.detail(cn.srdi.app.identity.Scope.system(), a).events()).extracting(RequestEvent::action)
+                .containsExactly("SUBMIT", "ACCEPT");
+        assertThat(escalationAudits(afterA.refNo())).isZero();
+        assertThat(todos("fin-chief", "SD_ESCALATION1", a)).isZero();
+        // the other one is escalated once, with its event, audit record and to-do
+        ServiceRequest afterB = row(b);
+        assertThat(afterB.escalation()).isEqualTo(1);
+        assertThat(afterB.nextCheckAt()).isEqualTo(afterB.dueAt());
+        assertThat(desk.detail(cn.srdi.app.identity.Scope.system(), b).events()).extracting(RequestEvent::action)
+                .containsExactly("SUBMIT", "ESCALATE");
+        assertThat(escalationAudits(afterB.refNo())).isEqualTo(1);
+        assertThat(todos("fin-chief", "SD_ESCALATION1", b)).isEqualTo(1);
+        // the next sweep at the same instant: nothing more for either
+        desk.sweep();
+        assertThat(row(a).escalation()).isZero();
+        assertThat(row(b).rowVersion()).isEqualTo(afterB.rowVersion());
+        assertThat(escalationAudits(afterB.refNo())).isEqualTo(1);
+    }
+
+    @Test
+    void chunksEscalatedInParallelGiveEachRequestOneEventAndAuditRecordAndEachRecipientOneCountingToDo() throws Exception {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * (ServiceDesk.TODOS_PER_RECIPIENT + 5); i++) {
+            if (i % 10 == 0) {
+                limiter.reset();
+            }
+            ids.add(ok(submit("申请技改项目贷款第" + i + "笔", "FINANCE")).get("id").asLong());
+        }
+        LocalDateTime at = row(ids.get(0)).nearAt().plusMinutes(1);
+        clock.set(at);
+        // no counting to-do of the supervisor open from earlier tests
+        jdbc.sql("update notification set status = 'DONE' where recipient = 'fin-chief' and subject_ref like 'sd-escalations:%'")
+                .update();
+        // two chunks of more than TODOS_PER_RECIPIENT rows each, on two threads (each its own transaction)
+        List<ServiceDesk.Due> due = desk.dueRows(at, 100_000).stream().filter(d -> ids.contains(d.id())).toList();
+        assertThat(due).hasSize(ids.size());
+        assertThat(desk.escalateInChunks(at, due, ids.size() / 2)).isEqualTo(ids.size());
+        for (long id : ids) {
+            ServiceRequest r = row(id);
+            assertThat(r.escalation()).isEqualTo(1);
+            assertThat(desk.detail(cn.srdi.app.identity.Scope.system(), id).events()).extracting(RequestEvent::action)
+                    .containsExactly("SUBMIT", "ESCALATE");
+            assertThat(escalationAudits(r.refNo())).isEqualTo(1);
+        }
+        // whichever chunk came second found the first one's to-do: one to-do naming a count, not two
+        assertThat(jdbc.sql("select count(*) from notification where recipient = 'fin-chief' and kind = 'SD_ESCALATION1' "
+                + "and subject_ref like 'sd-escalations:%' and status = 'OPEN'").query(Long.class).single()).isEqualTo(1);
+        for (long id : ids) {
+            assertThat(todos("fin-chief", "SD_ESCALATION1", id)).isZero();
+        }
+    }
+
+    @Autowired
     cn.srdi.app.calendar.Calendars calendars;
 
     @Test

@@ -91,16 +91,69 @@ class SlaSweepScaleIT {
         clock.set(at);
         long due = template.queryForObject("select count(*) from sd_request where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        String load0 = loadAverage();
+        double db0 = databaseCpu();
+        double jvm0 = processCpu();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
         int changed = desk.sweep();
         double wall = (System.nanoTime() - w0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        System.out.printf("sweep at %s (%s): %,d due, %,d changed, wall %.2f s, sweep thread CPU %.2f s, %.0f changed/s, load %s%n",
-                at, what, due, changed, wall, cpu, changed / Math.max(wall, 1e-9), loadAverage());
+        double jvm = processCpu() - jvm0;
+        double db = databaseCpu() - db0;
+        System.out.printf("sweep at %s (%s): %,d due, %,d changed, wall %.2f s, sweep thread CPU %.2f s, JVM CPU %.2f s, "
+                        + "%s, %.0f changed/s, load %s -> %s%n",
+                at, what, due, changed, wall, cpu, jvm, db < 0 ? "database: in the JVM" : String.format("PostgreSQL backends CPU %.2f s", db),
+                changed / Math.max(wall, 1e-9), load0, loadAverage());
         assertThat(changed).isLessThanOrEqualTo((int) due);
         long left = template.queryForObject("select count(*) from sd_request where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
         assertThat(left).as("rows still due after the sweep").isZero();
+    }
+
+    /** CPU seconds (user + system) of this JVM, all its threads (GC included), from /proc; 0 where there is none. */
+    static double processCpu() {
+        return cpuOf(java.nio.file.Path.of("/proc/self/stat"));
+    }
+
+    /**
+     * CPU seconds of the PostgreSQL backends serving this harness's database (their process titles
+     * name it), from /proc; -1 on H2 (the database runs in the sweep thread) or without /proc.
+     */
+    double databaseCpu() {
+        String url = System.getProperty("srdi.scale.url", "");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return -1;
+        }
+        String db = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        double sum = 0;
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                if (!d.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String cmd = java.nio.file.Files.readString(d.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.startsWith("postgres: ") && cmd.contains(" " + db + " ")) {
+                        sum += cpuOf(d.resolve("stat"));
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return sum;
+    }
+
+    static double cpuOf(java.nio.file.Path stat) {
+        try {
+            String s = java.nio.file.Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ 100)
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     static String loadAverage() {
