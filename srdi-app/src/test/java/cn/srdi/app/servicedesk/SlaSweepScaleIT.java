@@ -94,20 +94,34 @@ class SlaSweepScaleIT {
         String load0 = loadAverage();
         double db0 = databaseCpu();
         double jvm0 = processCpu();
+        double threads0 = sweepThreadsCpu(mx);
         long cpu0 = mx.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
         int changed = desk.sweep();
         double wall = (System.nanoTime() - w0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double threads = sweepThreadsCpu(mx) - threads0;
         double jvm = processCpu() - jvm0;
         double db = databaseCpu() - db0;
-        System.out.printf("sweep at %s (%s): %,d due, %,d changed, wall %.2f s, sweep thread CPU %.2f s, JVM CPU %.2f s, "
-                        + "%s, %.0f changed/s, load %s -> %s%n",
-                at, what, due, changed, wall, cpu, jvm, db < 0 ? "database: in the JVM" : String.format("PostgreSQL backends CPU %.2f s", db),
+        System.out.printf("sweep at %s (%s): %,d due, %,d changed, wall %.2f s, sweep thread CPU %.2f s, sweep + sla-sweep "
+                        + "threads CPU %.2f s, JVM CPU (all threads, GC included) %.2f s, %s, %.0f changed/s, load %s -> %s%n",
+                at, what, due, changed, wall, cpu, threads, jvm, db0 < 0 ? "H2 in the JVM"
+                        : String.format("PostgreSQL backends CPU %.2f s", db),
                 changed / Math.max(wall, 1e-9), load0, loadAverage());
         assertThat(changed).isLessThanOrEqualTo((int) due);
         long left = template.queryForObject("select count(*) from sd_request where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
         assertThat(left).as("rows still due after the sweep").isZero();
+    }
+
+    /** CPU seconds of this thread and of the sweep's helper threads ({@code sla-sweep-*}). */
+    static double sweepThreadsCpu(java.lang.management.ThreadMXBean mx) {
+        long sum = mx.getCurrentThreadCpuTime();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("sla-sweep-")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum / 1e9;
     }
 
     /** CPU seconds (user + system) of this JVM, all its threads (GC included), from /proc; 0 where there is none. */
