@@ -1,5 +1,6 @@
 package cn.srdi.engine.grading;
 
+import cn.srdi.engine.model.ApplicationType;
 import cn.srdi.engine.model.Field;
 import cn.srdi.engine.model.Profile;
 import cn.srdi.engine.model.SizeClass;
@@ -15,10 +16,9 @@ import java.util.Map;
  * The grade of one profile on every rung: the rule sets used, the size class, each tier's result,
  * the eligible tier (GRADING.md rule 2.9), missing titles and the gap to the next rung.
  */
-public final class Grade {
+public final class Grade extends GradeContext {
     private static final Tier[] TIERS = Tier.values();
 
-    private final GradeContext context;
     private final List<String> ruleSets;
     private final TierResult[] results = new TierResult[TIERS.length];
     private final Tier[] ladder;
@@ -26,8 +26,8 @@ public final class Grade {
     /** Titles held as a bit set by tier ordinal, parsed on first use; -1 until then. */
     private int titles = -1;
 
-    Grade(GradeContext context, List<String> ruleSets, Tier[] ladder) {
-        this.context = context;
+    Grade(Profile p, long epochDay, ApplicationType type, SizeClass size, List<String> ruleSets, Tier[] ladder) {
+        super(p, epochDay, type, size);
         this.ruleSets = ruleSets;
         this.ladder = ladder;
     }
@@ -48,20 +48,17 @@ public final class Grade {
         eligible = e;
     }
 
-    public Profile profile() {
-        return context.p;
-    }
-
+    /** The facts every tier was graded with: the grade itself. */
     public GradeContext context() {
-        return context;
+        return this;
     }
 
     public long row() {
-        return context.p.row();
+        return p.row();
     }
 
     public String creditCode() {
-        return context.p.creditCode();
+        return p.creditCode();
     }
 
     public List<String> ruleSets() {
@@ -69,7 +66,7 @@ public final class Grade {
     }
 
     public SizeClass smeClass() {
-        return context.size;
+        return size;
     }
 
     /** The ladder graded (lowest rung first), without CHAMPION. */
@@ -110,7 +107,7 @@ public final class Grade {
         int held = titles;
         if (held < 0) {
             held = 0;
-            String text = context.p.text(Field.TITLES);
+            String text = p.text(Field.TITLES);
             if (text != null && !text.isEmpty()) {
                 for (String s : text.split(";")) {
                     Tier tier = Tier.parse(s);

@@ -5,8 +5,11 @@ import cn.srdi.engine.model.Profile;
 import cn.srdi.engine.model.SizeClass;
 import java.time.LocalDate;
 
-/** Facts about one profile that every tier needs, computed once per assessment. */
-public final class GradeContext {
+/**
+ * Facts about one profile that every tier needs, computed once per assessment. A {@link Grade} is its
+ * own context (one object per grade instead of two).
+ */
+public class GradeContext {
     final Profile p;
     final long epochDay;
     final ApplicationType type;

@@ -119,39 +119,45 @@ public final class Grader {
     public Grade grade(Profile p) {
         long day = p.has(Field.ASSESSMENT_DATE) ? p.get(Field.ASSESSMENT_DATE) : defaultDay;
         ApplicationType type = p.applicationType();
-        // A code that starts like C30 (key >= 0) is normalised already; only others are read here.
+        // A code that starts like C30 (key >= 0) is normalised already; the others take the cold path.
         int key = p.industryKey();
-        String industry = null;
-        if (key < 0) {
-            industry = p.text(Field.INDUSTRY_CODE);
-            if (industry != null && !industry.isEmpty() && Character.isDigit(industry.charAt(0))) {
-                IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(industry);
-                if (r.accepted()) {
-                    p.setText(Field.INDUSTRY_CODE, r.normalised());
-                    industry = r.normalised();
-                }
-            }
-            key = p.industryKey();
-        } else if (size.needsCode(key)) {
-            industry = p.text(Field.INDUSTRY_CODE);
-        }
-        SizeClass cls = size.classify(key, industry, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1));
-        GradeContext c = new GradeContext(p, day, type, cls);
+        SizeClass cls = key >= 0 && !size.needsCode(key)
+                ? size.classify(key, null, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1))
+                : classifyByCode(p);
         int k = plans.length - 1;
         while (k > 0 && day < planFrom[k]) {
             k--;
         }
         Plan plan = plans[k];
         boolean review = type == ApplicationType.REVIEW && day <= plan.reviewUntilDay();
-        TierRule[] tiers = review ? plan.reviewTiers() : plan.tiers();
-        int[] bases = review ? plan.reviewBases() : plan.bases();
-        Grade g = new Grade(c, review ? plan.reviewUsed() : plan.used(), plan.order());
-        // one block of cells for every tier of this grade, instead of one or two arrays per tier
+        return evaluate(new Grade(p, day, type, cls, review ? plan.reviewUsed() : plan.used(), plan.order()),
+                review ? plan.reviewTiers() : plan.tiers(), review ? plan.reviewBases() : plan.bases());
+    }
+
+    /** Every tier into one block of cells (instead of one or two arrays per tier), then the eligible tier. */
+    private static Grade evaluate(Grade g, TierRule[] tiers, int[] bases) {
         int[] block = new int[bases[tiers.length]];
         for (int i = 0; i < tiers.length; i++) {
-            g.put(tiers[i].evaluate(c, block, bases[i]));
+            g.put(tiers[i].evaluate(g, block, bases[i]));
         }
         g.settle();
         return g;
+    }
+
+    /**
+     * The size class of a profile whose industry code does not start like C30 (it is normalised in
+     * place first when it is a known code written differently) or whose group depends on more than
+     * the division (K7010): kept out of {@link #grade} so that the common path stays small.
+     */
+    private SizeClass classifyByCode(Profile p) {
+        String industry = p.text(Field.INDUSTRY_CODE);
+        if (p.industryKey() < 0 && industry != null && !industry.isEmpty() && Character.isDigit(industry.charAt(0))) {
+            IndustryCatalog.Resolution r = IndustryCatalog.standard().resolve(industry);
+            if (r.accepted()) {
+                p.setText(Field.INDUSTRY_CODE, r.normalised());
+                industry = r.normalised();
+            }
+        }
+        return size.classify(p.industryKey(), industry, p.get(Field.EMPLOYEES_Y1), p.get(Field.REVENUE_Y1), p.get(Field.TOTAL_ASSETS_Y1));
     }
 }
