@@ -183,7 +183,7 @@ final class Srdi2022Rule extends TierRule {
         boolean direct = award | rdMean | equity | maker;
 
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        int specialisation = InnovativeBlock.ratio(r, iMainShare, mainShare, main, rev);
+        int specialisation = InnovativeBlock.ratio(r, iMainShare, rev > 0 ? mainShare.scorePercent(main, rev) : 0, main, rev);
         specialisation += growthPoints(p, r);
         int nichePts = (int) Math.min(nicheMax, nicheYears / (nicheYearsPerPoint));
         // floor(niche / per) with both scaled: the quotient of scaled values is already unscaled
@@ -212,9 +212,12 @@ final class Srdi2022Rule extends TierRule {
         set(r, iQuality, PASS, items);
         points(r, iQuality, qualityPts);
         refinement += qualityPts;
-        refinement += InnovativeBlock.ratio(r, iNetMargin, netMargin, p.get(Field.NET_PROFIT_Y1), rev);
+        long profit = p.get(Field.NET_PROFIT_Y1);
+        refinement += InnovativeBlock.ratio(r, iNetMargin, rev > 0 ? netMargin.scorePercent(profit, rev) : 0, profit, rev);
         blank(r, iNetMargin, p, Field.NET_PROFIT_Y1);
-        refinement += InnovativeBlock.ratio(r, iDebt, debt, p.get(Field.TOTAL_LIABILITIES_Y1), p.get(Field.TOTAL_ASSETS_Y1));
+        long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
+        long assets = p.get(Field.TOTAL_ASSETS_Y1);
+        refinement += InnovativeBlock.ratio(r, iDebt, assets > 0 ? debt.scorePercent(liab, assets) : 0, liab, assets);
 
         long local = p.get(Field.LOCAL_POINTS);
         int localPts = (int) Math.max(0, Math.min(localMax, local / Decimals.SCALE));
@@ -234,7 +237,9 @@ final class Srdi2022Rule extends TierRule {
         set(r, iRdInput, PASS, r.actual == null ? 0 : Decimals.toDouble(rd1));
         points(r, iRdInput, Math.max(amountPts, ratioPts));
         int innovation = ipPts + r.points(iRdInput);
-        innovation += InnovativeBlock.ratio(r, iRdStaff, rdStaff, p.get(Field.RD_STAFF_Y1), p.get(Field.EMPLOYEES_Y1));
+        long staff = p.get(Field.RD_STAFF_Y1);
+        long employees = p.get(Field.EMPLOYEES_Y1);
+        innovation += InnovativeBlock.ratio(r, iRdStaff, employees > 0 ? rdStaff.scorePercent(staff, employees) : 0, staff, employees);
         blank(r, iRdStaff, p, Field.RD_STAFF_Y1);
         RdInstitutionLevel inst = p.rdInstitution();
         set(r, iInstitution, PASS, inst.ordinal());
