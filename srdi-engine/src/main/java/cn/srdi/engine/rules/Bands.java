@@ -37,6 +37,18 @@ public final class Bands {
     private final double[] padded;
     /** Bound of |value| below which the integer differences of {@link #score} cannot overflow. */
     private static final long PLAIN_LIMIT = 1L << 61;
+    /**
+     * Cuts a nested list is counted over in straight-line code (no loop): the built-in rule files
+     * have at most 6 cuts per list. A longer list (from an overlay) is counted by the loop.
+     */
+    static final int WIDE = 6;
+    /**
+     * {@link #cutsD} padded to {@link #WIDE} with cuts no value misses (−∞ for nested upwards, +∞
+     * downwards), so the miss count is the same; null when the list is longer or not nested.
+     */
+    private final double[] wideD;
+    /** {@link #cuts} padded the same way with ∓2·{@link #PLAIN_LIMIT} (strict 0): no overflow, no miss. */
+    private final long[] wide;
 
     public Bands(List<Band> bands, int otherwise) {
         int n = bands.size();
@@ -71,6 +83,24 @@ public final class Bands {
         padded[0] = nested >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         padded[n + 1] = -padded[0];
         System.arraycopy(cutsD, 0, padded, 1, n);
+        if (nested != 0 && n <= WIDE) {
+            wideD = new double[WIDE];
+            wide = new long[2 * WIDE];
+            for (int i = 0; i < WIDE; i++) {
+                wideD[i] = i < n ? cutsD[i] : nested > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                // value - cut - strict (nested upwards) or cut - value - strict: one array, cut then strict
+                wide[2 * i] = i < n ? cuts[i] : nested > 0 ? -2 * PLAIN_LIMIT : 2 * PLAIN_LIMIT;
+                wide[2 * i + 1] = i < n ? strict[i] : 0;
+            }
+        } else {
+            wideD = null;
+            wide = null;
+        }
+    }
+
+    /** 1 when {@code x} is negative, else 0. */
+    private static int neg(long x) {
+        return (int) (x >>> 63);
     }
 
     /** +1 nested upwards, -1 downwards, 0 not nested (scored by the walk). */
@@ -120,6 +150,16 @@ public final class Bands {
     public int score(long value) {
         if (nested != 0 && value < PLAIN_LIMIT && value > -PLAIN_LIMIT) {
             // a band does not match when (value − cut)·dir − strict < 0 (cuts are bounded like values)
+            long[] w = wide;
+            if (w != null) {
+                // straight-line over the padded cuts (no loop to unroll, no exit to predict)
+                int misses = nested > 0
+                        ? neg(value - w[10] - w[11]) + neg(value - w[8] - w[9]) + neg(value - w[6] - w[7])
+                            + neg(value - w[4] - w[5]) + neg(value - w[2] - w[3]) + neg(value - w[0] - w[1])
+                        : neg(w[10] - value - w[11]) + neg(w[8] - value - w[9]) + neg(w[6] - value - w[7])
+                            + neg(w[4] - value - w[5]) + neg(w[2] - value - w[3]) + neg(w[0] - value - w[1]);
+                return byMisses[misses];
+            }
             long[] c = cuts;
             long[] st = strict;
             int misses = 0;
@@ -164,15 +204,23 @@ public final class Bands {
         // (the last band missed, the first matched): only those two are checked, then the walk
         // decides exactly.
         double q = (double) num * PCT / den;
-        double[] cd = cutsD;
         int misses = 0;
-        if (nested > 0) {
-            for (int i = 0; i < cd.length; i++) {
-                misses += signBit(q - cd[i]);
-            }
+        double[] w = wideD;
+        if (w != null) {
+            // straight-line over the padded cuts (no loop to unroll, no exit to predict)
+            misses = nested > 0
+                    ? signBit(q - w[5]) + signBit(q - w[4]) + signBit(q - w[3]) + signBit(q - w[2]) + signBit(q - w[1]) + signBit(q - w[0])
+                    : signBit(w[5] - q) + signBit(w[4] - q) + signBit(w[3] - q) + signBit(w[2] - q) + signBit(w[1] - q) + signBit(w[0] - q);
         } else {
-            for (int i = 0; i < cd.length; i++) {
-                misses += signBit(cd[i] - q);
+            double[] cd = cutsD;
+            if (nested > 0) {
+                for (int i = 0; i < cd.length; i++) {
+                    misses += signBit(q - cd[i]);
+                }
+            } else {
+                for (int i = 0; i < cd.length; i++) {
+                    misses += signBit(cd[i] - q);
+                }
             }
         }
         double margin = TOLERANCE * Math.abs(q);

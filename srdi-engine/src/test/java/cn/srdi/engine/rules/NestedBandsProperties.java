@@ -63,10 +63,13 @@ class NestedBandsProperties {
         }
     }
 
-    /** A random list of 1–6 bands, nested up or down (cuts sorted, ties allowed) or in any order. */
+    /**
+     * A random list of 1–9 bands, nested up or down (cuts sorted, ties allowed) or in any order; lists
+     * longer than {@link Bands#WIDE} are counted by the loop, shorter ones in straight-line code.
+     */
     @Provide
     Arbitrary<String> lists() {
-        Arbitrary<List<Integer>> cuts = Arbitraries.integers().between(-20, 120).list().ofMinSize(1).ofMaxSize(6);
+        Arbitrary<List<Integer>> cuts = Arbitraries.integers().between(-20, 120).list().ofMinSize(1).ofMaxSize(Bands.WIDE + 3);
         Arbitrary<Integer> shape = Arbitraries.integers().between(0, 2);
         Arbitrary<Long> opsSeed = Arbitraries.longs();
         Arbitrary<String> builtIn = Arbitraries.of(BUILT_IN);
@@ -127,6 +130,10 @@ class NestedBandsProperties {
         Bands bands = bands(list);
         assertThat(bands.score(value)).as(list).isEqualTo(bands.scoreLoop(value));
         assertThat(bands.score(value * 1000)).as(list).isEqualTo(bands.scoreLoop(value * 1000));
+        // the largest values the integer count takes (the padding cuts must neither overflow nor miss)
+        long edge = (1L << 61) - 1 - Math.abs(value);
+        assertThat(bands.score(edge)).as(list).isEqualTo(bands.scoreLoop(edge));
+        assertThat(bands.score(-edge)).as(list).isEqualTo(bands.scoreLoop(-edge));
         assertThat(bands.scoreMeanGrowth(a, b, c)).as(list).isEqualTo(bands.scoreMeanGrowthLoop(a, b, c));
         assertThat(bands.scoreMeanGrowth(b, b, b)).as(list).isEqualTo(bands.scoreMeanGrowthLoop(b, b, b));
     }
