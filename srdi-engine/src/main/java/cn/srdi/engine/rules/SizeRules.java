@@ -65,9 +65,38 @@ public final class SizeRules {
      * a pattern longer than a division (e.g. K7010) needs the full walk for that division.
      */
     private final byte[] byDivision = new byte[26 * 100];
+    /**
+     * The three conditions of every group compiled for {@link #classifyCompiled}: per group 3
+     * conditions × 2 terms × (mask of E, mask of R, mask of A, threshold), so a term is
+     * {@code lt((e & mE) | (r & mR) | (a & mA), threshold)}; null when some condition has more than two
+     * terms or a threshold at the end of the range (then the interpreted form is used).
+     */
+    private final long[] terms;
+    /** Per group and condition: the flip of term 0, of term 1, and 1 for {@code and} (0 for {@code or}). */
+    private final int[] flips;
+    private static final SizeClass[] BY_BITS = new SizeClass[8];
+
+    static {
+        // bit 2: within the SME limits, bit 1: medium, bit 0: small (the order of the rule's tests)
+        for (int bits = 0; bits < 8; bits++) {
+            BY_BITS[bits] = (bits & 4) == 0 ? SizeClass.LARGE : (bits & 2) != 0 ? SizeClass.MEDIUM
+                    : (bits & 1) != 0 ? SizeClass.SMALL : SizeClass.MICRO;
+        }
+    }
 
     private SizeRules(Group[] groups) {
         this.groups = groups;
+        long[] t = new long[groups.length * 24];
+        int[] f = new int[groups.length * 9];
+        boolean ok = true;
+        for (int g = 0; g < groups.length && ok; g++) {
+            Expr[] exprs = {groups[g].sme(), groups[g].medium(), groups[g].small()};
+            for (int x = 0; x < 3 && ok; x++) {
+                ok = compile(exprs[x], t, g * 24 + x * 8, f, g * 9 + x * 3);
+            }
+        }
+        this.terms = ok ? t : null;
+        this.flips = ok ? f : null;
         for (int l = 0; l < 26; l++) {
             for (int d = 0; d < 100; d++) {
                 String prefix = (char) ('A' + l) + (d < 10 ? "0" : "") + d;
@@ -119,10 +148,76 @@ public final class SizeRules {
                 g = byDivision[l * 100 + d1 * 10 + d2];
             }
         }
-        Group group = groups[g >= 0 ? g : walk(code)];
-        return classify(group, employees, revenue, assets);
+        return classify(g >= 0 ? g : walk(code), employees, revenue, assets);
     }
 
+    /**
+     * Compiles a condition of at most two terms into {@code t} from {@code at} (two terms of four
+     * longs) and {@code f} from {@code fAt} (flip of each term folded with the join, then the join).
+     * A term {@code v < x} is {@code lt(v, x)}, {@code v >= x} its negation, {@code v <= x} is
+     * {@code lt(v, x + 1)}, {@code v > x} its negation. The missing second term is constant: true
+     * under {@code and} ({@code lt(0, 1)}), false under {@code or} ({@code lt(0, 0)}). The join
+     * {@code t0 and t1} is computed as {@code not(not t0 or not t1)}, so both joins are an or.
+     */
+    private static boolean compile(Expr e, long[] t, int at, int[] f, int fAt) {
+        if (e.terms().length > 2) {
+            return false;
+        }
+        int join = e.and() ? 1 : 0;
+        for (int i = 0; i < 2; i++) {
+            int k = at + i * 4;
+            if (i >= e.terms().length) {
+                t[k + 3] = join; // masks stay 0: the value is 0
+                f[fAt + i] = join;
+                continue;
+            }
+            Term term = e.terms()[i];
+            t[k + term.var()] = -1L;
+            boolean inclusive = term.op() == Band.Op.LE || term.op() == Band.Op.GT;
+            if (inclusive && term.value() == Long.MAX_VALUE) {
+                return false;
+            }
+            t[k + 3] = inclusive ? term.value() + 1 : term.value();
+            int flip = term.op() == Band.Op.GE || term.op() == Band.Op.GT ? 1 : 0;
+            f[fAt + i] = flip ^ join;
+        }
+        f[fAt + 2] = join;
+        return true;
+    }
+
+    /** 1 when {@code x < y} (signed, exact over the whole range), else 0; no branch. */
+    private static int lt(long x, long y) {
+        long d = x - y;
+        return (int) ((d ^ ((x ^ y) & (d ^ x))) >>> 63);
+    }
+
+    /** One compiled condition (see {@link #compile}), 1 when it holds. */
+    private static int holds(long[] t, int k, int[] f, int fk, long e, long r, long a) {
+        int t0 = lt((e & t[k]) | (r & t[k + 1]) | (a & t[k + 2]), t[k + 3]) ^ f[fk];
+        int t1 = lt((e & t[k + 4]) | (r & t[k + 5]) | (a & t[k + 6]), t[k + 7]) ^ f[fk + 1];
+        return (t0 | t1) ^ f[fk + 2];
+    }
+
+    /**
+     * The size class of group {@code g} with every condition evaluated (no early exit, no branch on
+     * the group's operators or variables: the group varies from row to row), then a table look-up.
+     */
+    private SizeClass classifyCompiled(int g, long employees, long revenue, long assets) {
+        long[] t = terms;
+        int[] f = flips;
+        int k = g * 24;
+        int fk = g * 9;
+        int sme = holds(t, k, f, fk, employees, revenue, assets);
+        int medium = holds(t, k + 8, f, fk + 3, employees, revenue, assets);
+        int small = holds(t, k + 16, f, fk + 6, employees, revenue, assets);
+        return BY_BITS[sme << 2 | medium << 1 | small];
+    }
+
+    private SizeClass classify(int g, long employees, long revenue, long assets) {
+        return terms != null ? classifyCompiled(g, employees, revenue, assets) : classify(groups[g], employees, revenue, assets);
+    }
+
+    /** The interpreted form: each condition's terms in order, with early exits (the reference). */
     private static SizeClass classify(Group group, long employees, long revenue, long assets) {
         if (!group.sme().test(employees, revenue, assets)) {
             return SizeClass.LARGE;
@@ -144,7 +239,7 @@ public final class SizeRules {
      */
     public SizeClass classify(int industryKey, String industryCode, long employees, long revenue, long assets) {
         int g = industryKey >= 0 ? byDivision[industryKey] : -1;
-        return classify(groups[g >= 0 ? g : walk(industryCode == null ? "" : industryCode)], employees, revenue, assets);
+        return classify(g >= 0 ? g : walk(industryCode == null ? "" : industryCode), employees, revenue, assets);
     }
 
     /** True when the group of a code with this key depends on more than its letter and division (e.g. K7010). */

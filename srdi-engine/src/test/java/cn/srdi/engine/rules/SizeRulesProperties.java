@@ -38,6 +38,14 @@ class SizeRulesProperties {
         assertThat(SIZE.classify(code, e, r, a)).isEqualTo(SIZE.classifyExact(code, e, r, a));
     }
 
+    /** The compiled (branch-free) conditions agree with the interpreted ones over the whole range of values. */
+    @Property(tries = 3000)
+    void any_values_agree(@ForAll("codes") String code, @ForAll long employees, @ForAll long revenue, @ForAll long assets) {
+        assertThat(SIZE.classify(code, employees, revenue, assets)).isEqualTo(SIZE.classifyExact(code, employees, revenue, assets));
+        assertThat(SIZE.classify(Profile.industryKeyOf(code), code, employees, revenue, assets))
+                .isEqualTo(SIZE.classifyExact(code, employees, revenue, assets));
+    }
+
     @Property(tries = 2000)
     void values_on_every_threshold_agree(@ForAll("codes") String code, @ForAll @LongRange(min = -1, max = 1) long nudge) {
         long[] cuts = {20, 50, 100, 200, 300, 400, 1000, 2000, 3000, 5000, 8000, 10_000, 20_000, 30_000, 40_000, 50_000, 80_000, 100_000, 120_000, 200_000, 400_000};
