@@ -35,6 +35,8 @@ final class Srdi2022Rule extends TierRule {
     private final int fieldChainKey;
     private final int fieldSixBasics;
     private final int fieldOther;
+    /** Points by main-product field ordinal (a look-up, not a branch on the field). */
+    private final int[] fieldPoints = new int[MainProductField.values().length];
     private final Bands digital;
     private final int qualityPerItem;
     private final int qualityMax;
@@ -98,6 +100,13 @@ final class Srdi2022Rule extends TierRule {
         fieldChainKey = p.integer("SRDI.FIELD.chain_key");
         fieldSixBasics = p.integer("SRDI.FIELD.six_basics");
         fieldOther = p.integer("SRDI.FIELD.other");
+        for (MainProductField f : MainProductField.values()) {
+            fieldPoints[f.ordinal()] = switch (f) {
+                case CHAIN_KEY -> fieldChainKey;
+                case SIX_BASICS -> fieldSixBasics;
+                case OTHER -> fieldOther;
+            };
+        }
         digital = p.bands("SRDI.DIGITAL.bands");
         qualityPerItem = p.integer("SRDI.QUALITY.per_item");
         qualityMax = p.integer("SRDI.QUALITY.max");
@@ -191,11 +200,7 @@ final class Srdi2022Rule extends TierRule {
         points(r, iNicheYears, nichePts);
         blank(r, iNicheYears, p, Field.NICHE_YEARS);
         MainProductField field = p.mainProductField();
-        int fieldPts = switch (field) {
-            case CHAIN_KEY -> fieldChainKey;
-            case SIX_BASICS -> fieldSixBasics;
-            case OTHER -> fieldOther;
-        };
+        int fieldPts = fieldPoints[field.ordinal()];
         set(r, iField, PASS, field.ordinal());
         points(r, iField, fieldPts);
         blank(r, iField, p, Field.MAIN_PRODUCT_FIELD);
@@ -228,8 +233,11 @@ final class Srdi2022Rule extends TierRule {
         }
         blank(r, iLocal, p, Field.LOCAL_POINTS);
 
-        int ipPts = p.get(Field.IP1_HIGH_VALUE) > 0 ? ipHigh : p.get(Field.IP1_SELF_DEVELOPED) > 0 ? ipSelf
-                : p.get(Field.IP1) > 0 ? ipAny : p.get(Field.IP2) > 0 ? ipClass2 : 0;
+        // the first that holds of high-value, self-developed, any Class I, Class II (a chain of selects)
+        int ipPts = p.get(Field.IP2) > 0 ? ipClass2 : 0;
+        ipPts = p.get(Field.IP1) > 0 ? ipAny : ipPts;
+        ipPts = p.get(Field.IP1_SELF_DEVELOPED) > 0 ? ipSelf : ipPts;
+        ipPts = p.get(Field.IP1_HIGH_VALUE) > 0 ? ipHigh : ipPts;
         set(r, iIp, PASS, r.actual == null ? 0 : Decimals.toDouble(p.get(Field.IP1)));
         points(r, iIp, ipPts);
         int amountPts = rdAmount.score(rd1);
