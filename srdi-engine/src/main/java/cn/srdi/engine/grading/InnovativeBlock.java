@@ -116,7 +116,7 @@ final class InnovativeBlock {
 
         long rev = p.get(Field.REVENUE_Y1);
         long rd = p.get(Field.RD_EXPENSE_Y1);
-        int rdPts = ratio(r, iRd, rev > 0 ? rdRatio.scorePercent(rd, rev) : 0, rd, rev);
+        int rdPts = ratio(r, iRd, rdRatio, rd, rev);
 
         long main = p.get(Field.MAIN_REVENUE_Y1);
         long main2 = p.get(Field.MAIN_REVENUE_Y2);
@@ -132,14 +132,12 @@ final class InnovativeBlock {
         }
         points(r, iGrowth, growthPts);
 
-        long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
-        long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        int debtPts = ratio(r, iDebt, assets > 0 ? debt.scorePercent(liab, assets) : 0, liab, assets);
+        int debtPts = ratio(r, iDebt, debt, p.get(Field.TOTAL_LIABILITIES_Y1), p.get(Field.TOTAL_ASSETS_Y1));
         int fieldPts = p.isTrue(Field.STRATEGIC_EMERGING) ? fieldEmerging : fieldOther;
         set(r, iField, TierRule.PASS, p.isTrue(Field.STRATEGIC_EMERGING) ? 1 : 0);
         points(r, iField, fieldPts);
         blank(r, iField, p, Field.STRATEGIC_EMERGING);
-        int mainPts = ratio(r, iMain, rev > 0 ? mainShare.scorePercent(main, rev) : 0, main, rev);
+        int mainPts = ratio(r, iMain, mainShare, main, rev);
 
         int innovation = ip + rdPts;
         int grow = growthPts + debtPts;
@@ -162,15 +160,17 @@ final class InnovativeBlock {
         return p.get(Field.IP1_HIGH_VALUE) > 0 ? ipHigh : pts;
     }
 
-    /**
-     * The cell of a percentage indicator scored {@code pts} (the caller's {@code den > 0 ?
-     * bands.scorePercent(num, den) : 0}); an undefined ratio scores 0 with UNDEFINED_RATIO (rule 2.4).
-     * The band look-up stays at the call site so that this stays small enough to be inlined there
-     * (a helper that scored the bands itself compiled too large to inline, and cost a call per indicator).
-     */
-    static int ratio(TierResult r, int i, int pts, long num, long den) {
-        set(r, i, TierRule.PASS, r.actual == null ? 0 : Decimals.percent(num, den));
-        TierRule.noteIf(r, i, Note.UNDEFINED_RATIO, den <= 0);
+    /** Scores a percentage indicator; an undefined ratio scores 0 with UNDEFINED_RATIO (rule 2.4). */
+    static int ratio(TierResult r, int i, Bands bands, long num, long den) {
+        int pts;
+        if (den > 0) {
+            pts = bands.scorePercent(num, den);
+            set(r, i, TierRule.PASS, r.actual == null ? 0 : Decimals.percent(num, den));
+        } else {
+            pts = 0;
+            set(r, i, TierRule.PASS, Double.NaN);
+            note(r, i, Note.UNDEFINED_RATIO);
+        }
         points(r, i, pts);
         return pts;
     }

@@ -192,7 +192,7 @@ final class Srdi2022Rule extends TierRule {
         boolean direct = award | rdMean | equity | maker;
 
         long main = p.get(Field.MAIN_REVENUE_Y1);
-        int specialisation = InnovativeBlock.ratio(r, iMainShare, rev > 0 ? mainShare.scorePercent(main, rev) : 0, main, rev);
+        int specialisation = InnovativeBlock.ratio(r, iMainShare, mainShare, main, rev);
         specialisation += growthPoints(p, r);
         int nichePts = (int) Math.min(nicheMax, nicheYears / (nicheYearsPerPoint));
         // floor(niche / per) with both scaled: the quotient of scaled values is already unscaled
@@ -217,12 +217,9 @@ final class Srdi2022Rule extends TierRule {
         set(r, iQuality, PASS, items);
         points(r, iQuality, qualityPts);
         refinement += qualityPts;
-        long profit = p.get(Field.NET_PROFIT_Y1);
-        refinement += InnovativeBlock.ratio(r, iNetMargin, rev > 0 ? netMargin.scorePercent(profit, rev) : 0, profit, rev);
+        refinement += InnovativeBlock.ratio(r, iNetMargin, netMargin, p.get(Field.NET_PROFIT_Y1), rev);
         blank(r, iNetMargin, p, Field.NET_PROFIT_Y1);
-        long liab = p.get(Field.TOTAL_LIABILITIES_Y1);
-        long assets = p.get(Field.TOTAL_ASSETS_Y1);
-        refinement += InnovativeBlock.ratio(r, iDebt, assets > 0 ? debt.scorePercent(liab, assets) : 0, liab, assets);
+        refinement += InnovativeBlock.ratio(r, iDebt, debt, p.get(Field.TOTAL_LIABILITIES_Y1), p.get(Field.TOTAL_ASSETS_Y1));
 
         long local = p.get(Field.LOCAL_POINTS);
         int localPts = (int) Math.max(0, Math.min(localMax, local / Decimals.SCALE));
@@ -245,9 +242,7 @@ final class Srdi2022Rule extends TierRule {
         set(r, iRdInput, PASS, r.actual == null ? 0 : Decimals.toDouble(rd1));
         points(r, iRdInput, Math.max(amountPts, ratioPts));
         int innovation = ipPts + r.points(iRdInput);
-        long staff = p.get(Field.RD_STAFF_Y1);
-        long employees = p.get(Field.EMPLOYEES_Y1);
-        innovation += InnovativeBlock.ratio(r, iRdStaff, employees > 0 ? rdStaff.scorePercent(staff, employees) : 0, staff, employees);
+        innovation += InnovativeBlock.ratio(r, iRdStaff, rdStaff, p.get(Field.RD_STAFF_Y1), p.get(Field.EMPLOYEES_Y1));
         blank(r, iRdStaff, p, Field.RD_STAFF_Y1);
         RdInstitutionLevel inst = p.rdInstitution();
         set(r, iInstitution, PASS, inst.ordinal());

@@ -101,8 +101,7 @@ final class TechInnovativeRule extends TierRule {
         set(r, dStandard, altIf(standard), standard ? 1 : 0);
         boolean techDirect = highTech | award | level >= minInstitution | standard;
 
-        long techStaff = p.get(Field.TECH_STAFF_Y1);
-        int staffPts = InnovativeBlock.ratio(r, iStaff, employees > 0 ? staff.scorePercent(techStaff, employees) : 0, techStaff, employees);
+        int staffPts = InnovativeBlock.ratio(r, iStaff, staff, p.get(Field.TECH_STAFF_Y1), employees);
         blank(r, iStaff, p, Field.TECH_STAFF_Y1);
         long rd = p.get(Field.RD_EXPENSE_Y1);
         long rev = p.get(Field.REVENUE_Y1);
