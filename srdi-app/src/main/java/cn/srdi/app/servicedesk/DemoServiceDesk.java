@@ -137,6 +137,7 @@ class DemoServiceDesk implements ApplicationRunner {
                         .param(c).update();
             }
         }
+        departments.forgetRouting();
     }
 
     /** A year of requests up to now, replayed in time order through the service's transitions. */
