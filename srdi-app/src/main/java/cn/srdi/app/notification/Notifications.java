@@ -27,8 +27,10 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final NotificationMailer mailer;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    Notifications(JdbcClient jdbc, Clock clock, NotificationMailer mailer) {
+    Notifications(JdbcClient jdbc, Clock clock, NotificationMailer mailer, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.clock = clock;
         this.mailer = mailer;
@@ -75,6 +77,67 @@ public class Notifications {
         if (!ids.isEmpty()) {
             mailer.sendAfterCommit();
         }
+        return ids;
+    }
+
+    /**
+     * To-dos about a subject that is new in the caller's transaction (e.g. a request just raised), for
+     * each of these users that is enabled: as {@link #notify(Recipient, String, String, String, String,
+     * String, LocalDate)} for each of them, but nobody can hold an open to-do about a new subject yet,
+     * so there is no check for one, and the rows are written in one JDBC batch.
+     *
+     * @return the ids of the notifications made
+     */
+    @Transactional
+    public List<Long> notifyNew(java.util.Collection<String> usernames, String kind, String subjectRef, String titleZh,
+                                String titleEn, String link, LocalDate due) {
+        check(kind, titleZh, titleEn, link);
+        java.util.Objects.requireNonNull(subjectRef, "subjectRef");
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        List<String> users = jdbc.sql("select username from app_user where enabled = true and username in ("
+                        + String.join(", ", java.util.Collections.nCopies(usernames.size(), "?")) + ") order by username")
+                .params(List.copyOf(usernames)).query(String.class).list();
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        Timestamp at = Timestamp.valueOf(now);
+        String zh = clip(titleZh);
+        String en = clip(titleEn);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement("insert into notification (recipient, kind, subject_ref, title_zh, "
+                        + "title_en, link, due_on, created_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        ps.setString(1, users.get(i));
+                        ps.setString(2, kind);
+                        ps.setString(3, subjectRef);
+                        ps.setString(4, zh);
+                        ps.setString(5, en);
+                        ps.setString(6, link);
+                        ps.setObject(7, due == null ? null : java.sql.Date.valueOf(due), java.sql.Types.DATE);
+                        ps.setTimestamp(8, at);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return users.size();
+                    }
+                }, keys);
+        List<Long> ids = new ArrayList<>();
+        for (var k : keys.getKeyList()) {
+            ids.add(((Number) k.get(k.containsKey("id") ? "id" : k.keySet().iterator().next())).longValue());
+        }
+        if (ids.size() != users.size()) {
+            throw new IllegalStateException("notification batch: " + users.size() + " rows, " + ids.size() + " keys");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            mailer.queue(ids.get(i), users.get(i), titleZh, titleEn, link, due, now);
+        }
+        mailer.sendAfterCommit();
         return ids;
     }
 

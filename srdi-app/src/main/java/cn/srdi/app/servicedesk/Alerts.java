@@ -51,6 +51,17 @@ class Alerts {
         }
     }
 
+    /**
+     * A request just raised (in this transaction): every member of the department gets a to-do to
+     * accept it, as {@link #toAccept}; nothing about the new request can be open yet, so nothing is
+     * closed first and the to-dos go in one batch.
+     */
+    void toAcceptNew(ServiceRequest r, String departmentId, LocalDate due) {
+        notifications.notifyNew(departments.members(departmentId), ACCEPT, subject(r.id()),
+                "请受理企业诉求 " + r.refNo() + "：" + r.subject(), "Accept request " + r.refNo() + ": " + r.subject(),
+                deskLink(r.id()), due);
+    }
+
     /** Accepted: the to-dos to accept close, the assignee gets one to handle it. */
     void accepted(ServiceRequest r, String assignee, LocalDate due) {
         notifications.complete(ACCEPT, subject(r.id()));

@@ -193,22 +193,48 @@ public class RequestStore {
     }
 
     /**
-     * Inserts a new request row and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
+     * Inserts a new request row, complete with its SLA columns ({@code columns}, as for
+     * {@link #update}), and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
      * (unique by the id, so concurrent intakes never collide).
      */
     public long insert(String creditCode, String parkId, Category category, Category suggested, String subject,
-                       String body, String department, String createdBy, String address, LocalDateTime createdAt) {
+                       String body, String department, String createdBy, String address, LocalDateTime createdAt,
+                       Map<String, Object> columns) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String placeholder = "T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 19);
+        StringBuilder names = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        List<Object> args = new ArrayList<>(List.of(placeholder, creditCode));
+        args.add(parkId);
+        args.add(category.name());
+        args.add(suggested == null ? null : suggested.name());
+        args.add(subject);
+        args.add(body);
+        args.add(department);
+        args.add(createdBy);
+        args.add(address);
+        args.add(ts(createdAt));
+        args.add(ts(createdAt));
+        for (Map.Entry<String, Object> c : columns.entrySet()) {
+            if (!c.getKey().matches("[a-z_]+")) {
+                throw new IllegalArgumentException(c.getKey());
+            }
+            names.append(", ").append(c.getKey());
+            marks.append(", ?");
+            args.add(value(c.getValue()));
+        }
         jdbc.sql("insert into sd_request (ref_no, credit_code, park_id, category, suggested_category, subject, body, status, "
-                        + "department_id, created_by, client_address, created_at, resolve_from) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?)")
-                .params(placeholder, creditCode, parkId, category.name(), suggested == null ? null : suggested.name(), subject,
-                        body, department, createdBy, address, ts(createdAt), ts(createdAt))
+                        + "department_id, created_by, client_address, created_at, resolve_from" + names + ") "
+                        + "values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?" + marks + ")")
+                .params(args)
                 .update(key, "id");
         long id = key.getKey().longValue();
         jdbc.sql("update sd_request set ref_no = ? where id = ?").params(refNo(createdAt, id), id).update();
         return id;
+    }
+
+    private static Object value(Object v) {
+        return v instanceof LocalDateTime t ? ts(t) : v instanceof Enum<?> en ? en.name() : v;
     }
 
     static String refNo(LocalDateTime at, long id) {
@@ -227,8 +253,7 @@ public class RequestStore {
                 throw new IllegalArgumentException(c.getKey());
             }
             set.append(c.getKey()).append(" = ?, ");
-            Object v = c.getValue();
-            args.add(v instanceof LocalDateTime t ? ts(t) : v instanceof Enum<?> en ? en.name() : v);
+            args.add(value(c.getValue()));
         }
         set.append("row_version = row_version + 1");
         args.add(id);

@@ -194,8 +194,7 @@ public class ServiceDesk {
         Intake clean = validate(in);
         List<AttachmentCheck.Checked> files = checkUploads(uploads);
         limiter.acquire(scope.creditCode(), address == null ? "unknown" : address);
-        long id = tx.execute(s -> submitAt(scope.creditCode(), scope.username(), clean, files, address, now(), true));
-        return store.find(id).orElseThrow();
+        return tx.execute(s -> submitNew(scope.creditCode(), scope.username(), clean, files, address, now(), true));
     }
 
     private Intake validate(Intake in) {
@@ -242,22 +241,37 @@ public class ServiceDesk {
     /** Intake at a given instant (the demo replays a year through this); joins the caller's transaction. */
     long submitAt(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files, String address,
                   LocalDateTime now, boolean notify) {
+        return submitNew(creditCode, actor, in, files, address, now, notify).id();
+    }
+
+    /**
+     * Intake at a given instant; joins the caller's transaction and returns the request as stored.
+     * The row is written once, complete: its SLA columns are computed before the insert (a new
+     * request has no waits for the firm), and what is returned is built from what was written
+     * rather than read back.
+     */
+    private ServiceRequest submitNew(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files,
+                                     String address, LocalDateTime now, boolean notify) {
         Enterprise firm = registry.find(Scope.system(), creditCode)
                 .orElseThrow(() -> BilingualException.notFound("企业 " + creditCode + " 不存在", "no enterprise " + creditCode));
         CategorySuggester.Suggestion sug = suggester.suggest(in.subject() + "\n" + in.body());
         Category category = in.category() == null ? sug.category() : Category.valueOf(in.category());
         String department = departments.route(category, firm.parkId());
+        ServiceRequest draft = new ServiceRequest(0, null, creditCode, firm.name(), firm.parkId(), category, sug.category(),
+                in.subject(), in.body(), RequestStatus.SUBMITTED, department, null, actor, now, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, 0, null, null, null, 0, null, null, null, now, 0);
+        Map<String, Object> cols = sla(draft, draft.status(), null, null, draft.resolveFrom(), null, now, List.of());
         long id = store.insert(creditCode, firm.parkId(), category, sug.category(), in.subject(), in.body(), department, actor,
-                address, now);
+                address, now, cols);
         long event = store.insertEvent(id, now, actor, "SUBMIT", null, RequestStatus.SUBMITTED, department,
                 category == sug.category() ? null : "企业选择类别 " + category.zh() + "（建议 " + sug.category().zh() + "）");
         saveFiles(id, event, files, actor, now);
-        ServiceRequest r = store.find(id).orElseThrow();
-        Map<String, Object> cols = sla(r, r.status(), r.acceptedAt(), r.firstReplyAt(), r.resolveFrom(), null, now);
-        if (!store.update(id, r.rowVersion(), cols)) {
-            throw conflict(r);
-        }
-        ServiceRequest after = store.find(id).orElseThrow();
+        ServiceRequest after = new ServiceRequest(id, RequestStore.refNo(now, id), creditCode, firm.name(), firm.parkId(),
+                category, sug.category(), in.subject(), in.body(), RequestStatus.SUBMITTED, department, null, actor, now, null,
+                null, null, null, (LocalDateTime) cols.get("accept_due_at"), (LocalDateTime) cols.get("reply_due_at"),
+                (LocalDateTime) cols.get("resolve_due_at"), null, null, null, (String) cols.get("sla_stage"),
+                (LocalDateTime) cols.get("due_at"), (LocalDateTime) cols.get("near_at"), (Integer) cols.get("escalation"), null,
+                null, (LocalDateTime) cols.get("next_check_at"), 0, null, null, null, now, 0);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("ref_no", after.refNo());
         a.put("firm", creditCode);
@@ -267,9 +281,9 @@ public class ServiceDesk {
         a.put("accept_due_at", String.valueOf(after.acceptDueAt()));
         audit.recordAs(actor, "REQUEST_SUBMIT", "service_request", after.refNo(), null, a);
         if (notify) {
-            alerts.toAccept(after, department, after.acceptDueAt() == null ? null : after.acceptDueAt().minusSeconds(1).toLocalDate());
+            alerts.toAcceptNew(after, department, after.acceptDueAt() == null ? null : after.acceptDueAt().minusSeconds(1).toLocalDate());
         }
-        return id;
+        return after;
     }
 
     private void saveFiles(long requestId, long eventId, List<AttachmentCheck.Checked> files, String actor, LocalDateTime now) {
@@ -500,8 +514,14 @@ public class ServiceDesk {
      */
     Map<String, Object> sla(ServiceRequest r, RequestStatus status, LocalDateTime acceptedAt, LocalDateTime firstReplyAt,
                             LocalDateTime resolveFrom, LocalDateTime confirmDue, LocalDateTime now) {
+        return sla(r, status, acceptedAt, firstReplyAt, resolveFrom, confirmDue, now, store.waits(r.id()));
+    }
+
+    /** {@link #sla(ServiceRequest, RequestStatus, LocalDateTime, LocalDateTime, LocalDateTime, LocalDateTime, LocalDateTime)} with the request's waits for the firm given. */
+    private Map<String, Object> sla(ServiceRequest r, RequestStatus status, LocalDateTime acceptedAt,
+                                    LocalDateTime firstReplyAt, LocalDateTime resolveFrom, LocalDateTime confirmDue,
+                                    LocalDateTime now, List<LocalDateTime[]> waits) {
         int[] d = props.deadlines(r.category());
-        List<LocalDateTime[]> waits = store.waits(r.id());
         Map<String, Object> cols = new LinkedHashMap<>();
         SlaTimes.Stage accept = times.stage(r.createdAt(), d[0], List.of(), now);
         cols.put("accept_due_at", accept.due());
