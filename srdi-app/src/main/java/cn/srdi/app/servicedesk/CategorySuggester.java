@@ -60,18 +60,23 @@ public class CategorySuggester {
     public record Suggestion(Category category, Map<Category, Integer> scores, List<String> keywords) {
     }
 
+    /**
+     * Configured once here, then only used to segment: HanLP's segmenters keep the state of an
+     * analysis on the call's stack, so one instance serves concurrent requests without a lock.
+     */
     private final Segment segment = HanLP.newSegment().enableCustomDictionary(true)
             .enableNameRecognize(false).enablePlaceRecognize(false).enableOrganizationRecognize(false);
+
+    public CategorySuggester() {
+        segment.seg("企业融资需求预热"); // loads HanLP's core dictionaries now rather than in the first request
+    }
 
     /** The words of the text as the segmenter cuts them. */
     public List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<Term> terms;
-        synchronized (segment) {
-            terms = segment.seg(text);
-        }
+        List<Term> terms = segment.seg(text);
         return terms.stream().map(t -> t.word).toList();
     }
 

@@ -21,6 +21,39 @@ class CategorySuggesterTest {
     }
 
     @Test
+    void concurrentRequestsShareOneSegmenterWithoutALockAndGetWhatOneAtATimeGets() throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (String[] t : DemoServiceDesk.TEXTS) {
+            texts.add(t[1] + "\n" + t[2]);
+        }
+        java.util.Map<String, java.util.List<String>> alone = new java.util.HashMap<>();
+        for (String t : texts) {
+            alone.put(t, s.words(t));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                int offset = k;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 400; i++) {
+                        String t = texts.get((i + offset) % texts.size());
+                        if (!s.words(t).equals(alone.get(t))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : runs) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void textWithoutAnyKeywordIsOther() {
         assertThat(s.suggest("建议增加公交班次").category()).isEqualTo(Category.OTHER);
         assertThat(s.suggest("").category()).isEqualTo(Category.OTHER);
