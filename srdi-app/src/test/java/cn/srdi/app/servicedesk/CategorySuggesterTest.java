@@ -2,12 +2,72 @@ package cn.srdi.app.servicedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Keyword rules over HanLP's segmentation (dictionaries inside the jar: nothing is fetched). */
+/** Keyword rules (resource servicedesk/category-keywords.txt) over HanLP's segmentation (dictionaries inside the jar: nothing is fetched). */
 class CategorySuggesterTest {
 
     final CategorySuggester s = new CategorySuggester();
+
+    /** One realistic request text and the category a person would file it under. */
+    record Case(Category expected, String text) {
+
+        @Override
+        public String toString() {
+            return expected + ": " + text;
+        }
+    }
+
+    /** The table: test resource servicedesk/category-requests.tsv, about 30 requests per category. */
+    static List<Case> requests() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = CategorySuggesterTest.class.getResourceAsStream("/servicedesk/category-requests.tsv")) {
+            assertThat(in).as("test resource servicedesk/category-requests.tsv").isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", 2);
+                cases.add(new Case(Category.valueOf(f[0].strip()), f[1].strip()));
+            }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requests")
+    void realisticRequestsGetTheirCategory(Case c) {
+        CategorySuggester.Suggestion x = s.suggest(c.text());
+        assertThat(x.category()).as("%s → words %s, scores %s", c.text(), s.words(c.text()), x.scores()).isEqualTo(c.expected());
+    }
+
+    @Test
+    void theTableCoversEveryCategoryWithAboutThirtyRequests() throws IOException {
+        Map<Category, Integer> n = new EnumMap<>(Category.class);
+        for (Case c : requests()) {
+            n.merge(c.expected(), 1, Integer::sum);
+        }
+        for (Category c : Category.values()) {
+            assertThat(n.getOrDefault(c, 0)).as(c.name()).isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    void anApplicationForATalentSubsidyIsTalentNotAnApplicantAndAPolicy() {
+        // HanLP's dictionary has 申请人 (applicant): without the split of the keyword list, 申请人|才|补贴 was POLICY
+        assertThat(s.words("申请人才补贴")).containsExactly("申请", "人才补贴");
+        assertThat(s.suggest("申请人才补贴").category()).isEqualTo(Category.TALENT);
+        assertThat(s.suggest("申领人才补贴需要哪些材料").category()).isEqualTo(Category.TALENT);
+    }
 
     @Test
     void typicalRequestsGetTheirCategory() {
@@ -67,6 +127,7 @@ class CategorySuggesterTest {
         assertThat(x.keywords()).contains("人才公寓").doesNotContain("人才");
         assertThat(x.category()).isEqualTo(Category.LAND);
         assertThat(s.words("我们想要人才公寓")).contains("人才公寓");
+        assertThat(s.suggest("希望申请人才公寓").category()).isEqualTo(Category.LAND);
     }
 
     @Test
@@ -75,5 +136,16 @@ class CategorySuggesterTest {
         assertThat(x.scores().get(Category.FINANCE)).isGreaterThan(x.scores().getOrDefault(Category.TECHNOLOGY, 0));
         assertThat(x.category()).isEqualTo(Category.FINANCE);
         assertThat(x.keywords()).contains("贷款", "担保", "贴息");
+    }
+
+    @Test
+    void theKeywordListIsData() {
+        // every category but OTHER has keywords in the resource, and they are whole words of the segmentation
+        for (Category c : Category.values()) {
+            if (c != Category.OTHER) {
+                assertThat(CategorySuggester.KEYWORDS.values()).as(c.name()).anyMatch(k -> k[0] == c);
+            }
+        }
+        assertThat(s.words("希望对接供应链金融服务")).contains("供应链金融");
     }
 }
