@@ -4,6 +4,7 @@ import cn.srdi.app.identity.Role;
 import cn.srdi.app.notification.Notifications;
 import cn.srdi.app.notification.Recipient;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,10 +68,16 @@ class CaseNotifier {
                         + " passed; the application is deemed withdrawn", "/cultivation/cases/" + c.id(), null);
     }
 
-    /** An expert was drawn for a case. */
-    void assigned(long caseId, long reviewId, String expert) {
-        notifications.notify(Recipient.user(expert), "CULT_EXPERT_REVIEW", "cult_review:" + reviewId,
-                "专家评审任务：申报 #" + caseId, "Expert review: case #" + caseId, "/cultivation/reviews", null);
+    /** An expert drawn for a case: its new review task. */
+    record Drawn(long caseId, long reviewId, String expert) {
+    }
+
+    /** Experts were drawn: each gets a to-do for its new review task (one batch). */
+    void assigned(List<Drawn> drawn) {
+        notifications.notifyNewEach("CULT_EXPERT_REVIEW", "/cultivation/reviews", null, drawn.stream()
+                .map(d -> new Notifications.NewTodo(d.expert(), "cult_review:" + d.reviewId(),
+                        "专家评审任务：申报 #" + d.caseId(), "Expert review: case #" + d.caseId()))
+                .toList());
     }
 
     /** An expert submitted a review. */

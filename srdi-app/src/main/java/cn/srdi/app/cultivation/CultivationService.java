@@ -624,8 +624,9 @@ public class CultivationService {
                 .filter(c -> caseIds == null || caseIds.contains(c.id())).toList();
         Map<Long, Set<String>> already = new HashMap<>();
         List<ExpertAssigner.Case> todo = new ArrayList<>();
+        Map<Long, List<CultivationStore.Review>> expertReviews = store.expertReviewsOfRound(roundId);
         for (CaseView c : waiting) {
-            List<CultivationStore.Review> open = store.reviews(c.id()).stream().filter(v -> v.stage() == ReviewStage.EXPERT).toList();
+            List<CultivationStore.Review> open = expertReviews.getOrDefault(c.id(), List.of());
             if (open.stream().anyMatch(v -> v.submittedAt() == null)) {
                 continue;
             }
@@ -636,20 +637,24 @@ public class CultivationService {
                 .query((rs, n) -> new ExpertAssigner.Conflict(rs.getString(1), rs.getString(2))).list());
         ExpertAssigner.Result res = ExpertAssigner.assign(todo, experts(), conflicts, already, r.expertsPerCase(),
                 new java.security.SecureRandom().nextLong());
+        // the writes in a few JDBC batches: the review tasks, a to-do per task, an audit record per case
         int reviews = tx.execute(s -> {
-            int n = 0;
+            List<Map.Entry<Long, String>> rows = new ArrayList<>();
+            List<AuditTrail.Change> changes = new ArrayList<>();
             for (ExpertAssigner.Case c : todo) {
-                for (String expert : res.experts().getOrDefault(c.id(), List.of())) {
-                    long rid = store.insert("insert into cult_review (case_id, stage, reviewer, assigned_at) values (?,?,?,?)",
-                            c.id(), ReviewStage.EXPERT.name(), expert, ts(now()));
-                    notifier.assigned(c.id(), rid, expert);
-                    n++;
-                }
-                audit.recordAs(scope.username(), "CASE_ASSIGN_EXPERTS", "cult_case", String.valueOf(c.id()), null,
-                        Map.of("experts", res.experts().getOrDefault(c.id(), List.of()), "short",
-                                res.shortfalls().getOrDefault(c.id(), 0)));
+                List<String> drawn = res.experts().getOrDefault(c.id(), List.of());
+                drawn.forEach(expert -> rows.add(Map.entry(c.id(), expert)));
+                changes.add(new AuditTrail.Change(String.valueOf(c.id()), null,
+                        Map.of("experts", drawn, "short", res.shortfalls().getOrDefault(c.id(), 0))));
             }
-            return n;
+            List<Long> ids = store.insertExpertReviews(rows, now());
+            List<CaseNotifier.Drawn> tasks = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                tasks.add(new CaseNotifier.Drawn(rows.get(i).getKey(), ids.get(i), rows.get(i).getValue()));
+            }
+            notifier.assigned(tasks);
+            audit.recordAllAs(scope.username(), "CASE_ASSIGN_EXPERTS", "cult_case", changes);
+            return rows.size();
         });
         return new Assignment(todo.size(), reviews, res.shortfalls());
     }

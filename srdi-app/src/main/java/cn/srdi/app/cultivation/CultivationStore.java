@@ -24,9 +24,11 @@ import org.springframework.stereotype.Repository;
 class CultivationStore {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    CultivationStore(JdbcClient jdbc) {
+    CultivationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     static LocalDateTime now() {
@@ -206,6 +208,48 @@ class CultivationStore {
     List<Review> reviews(long caseId) {
         return jdbc.sql("select " + REVIEW_COLUMNS + " from cult_review v where v.case_id = ? order by v.id").param(caseId)
                 .query((rs, n) -> mapReview(rs)).list();
+    }
+
+    /** The expert-stage reviews of every case of a round, by case. */
+    java.util.Map<Long, List<Review>> expertReviewsOfRound(long roundId) {
+        java.util.Map<Long, List<Review>> out = new java.util.HashMap<>();
+        jdbc.sql("select " + REVIEW_COLUMNS + " from cult_review v join cult_case c on c.id = v.case_id where c.round_id = ? "
+                        + "and v.stage = 'EXPERT' order by v.id").param(roundId)
+                .query((rs, n) -> mapReview(rs)).list()
+                .forEach(v -> out.computeIfAbsent(v.caseId(), k -> new ArrayList<>()).add(v));
+        return out;
+    }
+
+    /** Inserts expert-stage reviews (case id, reviewer) assigned at {@code at} in one JDBC batch; their ids in order. */
+    List<Long> insertExpertReviews(List<java.util.Map.Entry<Long, String>> rows, LocalDateTime at) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        Timestamp t = ts(at);
+        batch.batchUpdate(con -> con.prepareStatement("insert into cult_review (case_id, stage, reviewer, assigned_at) "
+                        + "values (?, 'EXPERT', ?, ?)", new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, rows.get(i).getKey());
+                        ps.setString(2, rows.get(i).getValue());
+                        ps.setTimestamp(3, t);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (var k : keys.getKeyList()) {
+            ids.add(((Number) k.get(k.containsKey("id") ? "id" : k.keySet().iterator().next())).longValue());
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("review batch: " + rows.size() + " rows, " + ids.size() + " keys");
+        }
+        return ids;
     }
 
     Optional<Review> review(long id) {

@@ -91,32 +91,57 @@ public class Notifications {
     @Transactional
     public List<Long> notifyNew(java.util.Collection<String> usernames, String kind, String subjectRef, String titleZh,
                                 String titleEn, String link, LocalDate due) {
-        check(kind, titleZh, titleEn, link);
         java.util.Objects.requireNonNull(subjectRef, "subjectRef");
-        if (usernames.isEmpty()) {
+        return notifyNewEach(kind, link, due,
+                usernames.stream().map(u -> new NewTodo(u, subjectRef, titleZh, titleEn)).toList());
+    }
+
+    /** One to-do of {@link #notifyNewEach}: who, about which new subject, and its text. */
+    public record NewTodo(String username, String subjectRef, String titleZh, String titleEn) {
+    }
+
+    /**
+     * To-dos of one kind about subjects that are all new in the caller's transaction (e.g. the review
+     * tasks of a round's expert draw), each to its user when that user is enabled, in one JDBC batch;
+     * no check for an open to-do of the same subject (there can be none yet).
+     *
+     * @return the ids of the notifications made, in the order of {@code todos} (users not enabled skipped)
+     */
+    @Transactional
+    public List<Long> notifyNewEach(String kind, String link, LocalDate due, List<NewTodo> todos) {
+        for (NewTodo t : todos) {
+            check(kind, t.titleZh(), t.titleEn(), link);
+            java.util.Objects.requireNonNull(t.subjectRef(), "subjectRef");
+        }
+        if (todos.isEmpty()) {
             return List.of();
         }
-        List<String> users = jdbc.sql("select username from app_user where enabled = true and username in ("
-                        + String.join(", ", java.util.Collections.nCopies(usernames.size(), "?")) + ") order by username")
-                .params(List.copyOf(usernames)).query(String.class).list();
-        if (users.isEmpty()) {
+        List<String> distinct = todos.stream().map(NewTodo::username).distinct().toList();
+        java.util.Set<String> enabled = new java.util.HashSet<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<String> part = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            enabled.addAll(jdbc.sql("select username from app_user where enabled = true and username in ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
+                    .params(List.copyOf(part)).query(String.class).list());
+        }
+        List<NewTodo> rows = todos.stream().filter(t -> enabled.contains(t.username())).toList();
+        if (rows.isEmpty()) {
             return List.of();
         }
         LocalDateTime now = LocalDateTime.now(clock);
         Timestamp at = Timestamp.valueOf(now);
-        String zh = clip(titleZh);
-        String en = clip(titleEn);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         batch.batchUpdate(con -> con.prepareStatement("insert into notification (recipient, kind, subject_ref, title_zh, "
                         + "title_en, link, due_on, created_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", new String[] {"id"}),
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                        ps.setString(1, users.get(i));
+                        NewTodo t = rows.get(i);
+                        ps.setString(1, t.username());
                         ps.setString(2, kind);
-                        ps.setString(3, subjectRef);
-                        ps.setString(4, zh);
-                        ps.setString(5, en);
+                        ps.setString(3, t.subjectRef());
+                        ps.setString(4, clip(t.titleZh()));
+                        ps.setString(5, clip(t.titleEn()));
                         ps.setString(6, link);
                         ps.setObject(7, due == null ? null : java.sql.Date.valueOf(due), java.sql.Types.DATE);
                         ps.setTimestamp(8, at);
@@ -124,18 +149,19 @@ public class Notifications {
 
                     @Override
                     public int getBatchSize() {
-                        return users.size();
+                        return rows.size();
                     }
                 }, keys);
         List<Long> ids = new ArrayList<>();
         for (var k : keys.getKeyList()) {
             ids.add(((Number) k.get(k.containsKey("id") ? "id" : k.keySet().iterator().next())).longValue());
         }
-        if (ids.size() != users.size()) {
-            throw new IllegalStateException("notification batch: " + users.size() + " rows, " + ids.size() + " keys");
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("notification batch: " + rows.size() + " rows, " + ids.size() + " keys");
         }
         for (int i = 0; i < ids.size(); i++) {
-            mailer.queue(ids.get(i), users.get(i), titleZh, titleEn, link, due, now);
+            NewTodo t = rows.get(i);
+            mailer.queue(ids.get(i), t.username(), t.titleZh(), t.titleEn(), link, due, now);
         }
         mailer.sendAfterCommit();
         return ids;
