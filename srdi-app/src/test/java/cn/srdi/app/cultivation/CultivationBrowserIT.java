@@ -30,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A round and the years after it in a real (headless) browser, on the platform clock the test
- * moves: the official creates and opens a round; the firm goes from its registry page to its
+ * moves: the engine's discovery proposes the firm for the pool and the official accepts it on the
+ * pool page; the official creates and opens a round; the firm goes from its registry page to its
  * cultivation page, applies (sees its self-evaluation), signs and submits; the official passes the
  * district review and approves, publishes the notice; the bank objects, the case pauses; the
  * official dismisses the objection and, after the notice, recognises; the firm sees its title and
@@ -65,6 +66,10 @@ class CultivationBrowserIT {
     PlatformTransactionManager tm;
     @Autowired
     TitleJobs titleJobs;
+    @Autowired
+    cn.srdi.app.grading.GradingService grading;
+    @Autowired
+    PoolService pool;
 
     final List<String> firms = new ArrayList<>();
     final List<String> accounts = new ArrayList<>();
@@ -127,8 +132,21 @@ class CultivationBrowserIT {
         String firmUser = accounts.get(0);
         Tier tier = Tier.SRDI;
 
-        // the official creates a round with a district review only, and opens it
+        // discovery: the engine grades the firm and discovery proposes it for the pool of the rung; the official accepts
+        // it on the pool page
+        var official = new cn.srdi.app.identity.Scope("official", cn.srdi.app.identity.Role.OFFICIAL, java.util.Set.of(), null, null);
+        var graded = grading.gradeFirm(official, code, LocalDate.of(2026, 11, 23), cn.srdi.app.grading.RuleChoice.auto(),
+                cn.srdi.engine.model.ApplicationType.NEW);
+        assertThat(pool.discover(graded.runId(), LocalDate.of(2026, 11, 23)).proposed()).isPositive();
+        long entry = jdbc.sql("select id from cult_pool_entry where credit_code = ? and tier = ? and status = 'PROPOSED'")
+                .params(code, tier.name()).query(Long.class).single();
         logIn("official");
+        browser.get(url("/cultivation/pool?tier=" + tier.name() + "&status=PROPOSED"));
+        Browser.awaitElement(browser, By.cssSelector("tr[data-entry='" + entry + "'] form[action$='/accept'] button")).click();
+        Browser.await(browser, d -> "ACTIVE".equals(jdbc.sql("select status from cult_pool_entry where id = ?").param(entry)
+                .query(String.class).single()));
+
+        // the official creates a round with a district review only, and opens it
         browser.get(url("/cultivation"));
         var form = Browser.awaitElement(browser, By.id("new-round"));
         form.findElement(By.name("name")).sendKeys("浏览器测试批次");
