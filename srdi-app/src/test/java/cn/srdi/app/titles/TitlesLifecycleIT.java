@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,29 +106,7 @@ class TitlesLifecycleIT {
 
     /** A firm that meets every 2026 SRDI condition (R&D 3.2% and 3.3% of revenue). */
     static Map<String, String> srdi2026() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("revenue_y1", "5000");
-        m.put("revenue_y2", "4500");
-        m.put("main_revenue_y1", "4600");
-        m.put("main_revenue_y2", "4100");
-        m.put("rd_expense_y1", "160");
-        m.put("rd_expense_y2", "150");
-        m.put("net_profit_y1", "400");
-        m.put("total_assets_y1", "4000");
-        m.put("total_liabilities_y1", "1600");
-        m.put("total_cost_y1", "4400");
-        m.put("employees_y1", "120");
-        m.put("rd_staff_y1", "20");
-        m.put("tech_staff_y1", "30");
-        m.put("niche_years", "6");
-        m.put("high_tech", "true");
-        m.put("ip1", "3");
-        m.put("ip1_applied", "2");
-        m.put("market_position_high", "true");
-        m.put("platform_score", "70");
-        m.put("own_brand", "true");
-        m.put("quality_cert", "true");
-        return m;
+        return cn.srdi.app.platform.TestIndicators.srdi2026();
     }
 
     /** A firm of park LIJIA with an enterprise account, indicators of the given fiscal years, and titles; returns its code. */
