@@ -27,10 +27,19 @@ public class RequestStore {
     static final String COLUMNS = "r.id, r.ref_no, r.credit_code, e.name, r.park_id, r.category, r.suggested_category, "
             + "r.subject, r.body, r.status, r.department_id, r.assignee, r.created_by, r.created_at, r.accepted_at, "
             + "r.first_reply_at, r.resolved_at, r.closed_at, r.accept_due_at, r.reply_due_at, r.resolve_due_at, "
-            + "r.accept_late, r.reply_late, r.resolve_late, r.sla_stage, r.due_at, r.near_at, r.escalation, r.paused_at, "
-            + "r.confirm_due_at, r.next_check_at, r.reopen_count, r.rating, r.rating_comment, r.rated_at, r.resolve_from, "
-            + "r.row_version";
-    static final String FROM = " from sd_request r join enterprise e on e.credit_code = r.credit_code";
+            + "r.accept_late, r.reply_late, r.resolve_late, r.sla_stage, r.due_at, r.near_at, c.escalation, r.paused_at, "
+            + "r.confirm_due_at, c.next_check_at, r.reopen_count, r.rating, r.rating_comment, r.rated_at, r.resolve_from, "
+            + "c.row_version";
+
+    /**
+     * A request with its SLA clock (V52): {@code r} is {@code sd_request}, {@code c} its row of
+     * {@code sd_request_clock} (escalation, next check and the request's row version).
+     */
+    static final String TABLES = "sd_request r join sd_request_clock c on c.request_id = r.id";
+    static final String FROM = " from " + TABLES + " join enterprise e on e.credit_code = r.credit_code";
+
+    /** The columns that live in {@code sd_request_clock}; every other column of a request is in {@code sd_request}. */
+    static final java.util.Set<String> CLOCK_COLUMNS = java.util.Set.of("escalation", "next_check_at");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +51,7 @@ public class RequestStore {
     public record Filter(String sql, List<Object> args) {
     }
 
-    /** The requests a scope may read, for alias {@code r} of {@code sd_request}. */
+    /** The requests a scope may read, for aliases {@code r} and {@code c} of {@link #TABLES}. */
     public Filter scopeFilter(Scope scope, boolean coordinatorDepartment) {
         return switch (scope.role()) {
             case ADMIN, OFFICIAL -> new Filter("1 = 1", List.of());
@@ -52,7 +61,7 @@ public class RequestStore {
             case ENTERPRISE -> scope.creditCode() == null ? new Filter("1 = 0", List.of())
                     : new Filter("r.credit_code = ?", List.of(scope.creditCode()));
             case HANDLER -> scope.department() == null ? new Filter("1 = 0", List.of())
-                    : coordinatorDepartment ? new Filter("(r.department_id = ? or r.escalation >= 2)", List.of(scope.department()))
+                    : coordinatorDepartment ? new Filter("(r.department_id = ? or c.escalation >= 2)", List.of(scope.department()))
                     : new Filter("r.department_id = ?", List.of(scope.department()));
             default -> new Filter("1 = 0", List.of());
         };
@@ -139,12 +148,12 @@ public class RequestStore {
             args.add(ts(now));
         }
         if (Boolean.TRUE.equals(q.escalated())) {
-            where.append(" and r.escalation > 0 and r.sla_stage is not null");
+            where.append(" and c.escalation > 0 and r.sla_stage is not null");
         }
         if (Boolean.TRUE.equals(q.open())) {
             where.append(" and r.status not in ('RESOLVED', 'CLOSED')");
         }
-        long total = jdbc.sql("select count(*) from sd_request r where " + where).params(args).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from " + TABLES + " where " + where).params(args).query(Long.class).single();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add((long) q.page() * q.size());
         pageArgs.add(q.size());
@@ -193,8 +202,8 @@ public class RequestStore {
     }
 
     /**
-     * Inserts a new request row, complete with its SLA columns ({@code columns}, as for
-     * {@link #update}), and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
+     * Inserts a new request row and its clock row, complete with the SLA columns ({@code columns},
+     * as for {@link #update}), and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
      * (unique by the id, so concurrent intakes never collide).
      */
     public long insert(String creditCode, String parkId, Category category, Category suggested, String subject,
@@ -215,13 +224,19 @@ public class RequestStore {
         args.add(address);
         args.add(ts(createdAt));
         args.add(ts(createdAt));
+        Object escalation = 0;
+        Object nextCheck = null;
         for (Map.Entry<String, Object> c : columns.entrySet()) {
-            if (!c.getKey().matches("[a-z_]+")) {
-                throw new IllegalArgumentException(c.getKey());
+            checkName(c.getKey());
+            switch (c.getKey()) {
+                case "escalation" -> escalation = c.getValue();
+                case "next_check_at" -> nextCheck = value(c.getValue());
+                default -> {
+                    names.append(", ").append(c.getKey());
+                    marks.append(", ?");
+                    args.add(value(c.getValue()));
+                }
             }
-            names.append(", ").append(c.getKey());
-            marks.append(", ?");
-            args.add(value(c.getValue()));
         }
         jdbc.sql("insert into sd_request (ref_no, credit_code, park_id, category, suggested_category, subject, body, status, "
                         + "department_id, created_by, client_address, created_at, resolve_from" + names + ") "
@@ -229,8 +244,16 @@ public class RequestStore {
                 .params(args)
                 .update(key, "id");
         long id = key.getKey().longValue();
+        jdbc.sql("insert into sd_request_clock (request_id, escalation, next_check_at) values (?, ?, ?)")
+                .params(id, escalation, nextCheck).update();
         jdbc.sql("update sd_request set ref_no = ? where id = ?").params(refNo(createdAt, id), id).update();
         return id;
+    }
+
+    private static void checkName(String column) {
+        if (!column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(column);
+        }
     }
 
     private static Object value(Object v) {
@@ -243,27 +266,41 @@ public class RequestStore {
 
     /**
      * Writes the changed columns of a request if its row version is still {@code expectedVersion}
-     * (bumping it); false when someone else changed it first.
+     * (bumping it); false when someone else changed it first. The clock row is written first, guarded
+     * by the version, so it is also the lock of the request: the rest of the row ({@code sd_request})
+     * is written only by the holder of that lock.
      */
     public boolean update(long id, int expectedVersion, Map<String, Object> columns) {
+        StringBuilder clock = new StringBuilder();
+        List<Object> clockArgs = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         List<Object> args = new ArrayList<>();
         for (Map.Entry<String, Object> c : columns.entrySet()) {
-            if (!c.getKey().matches("[a-z_]+")) {
-                throw new IllegalArgumentException(c.getKey());
+            checkName(c.getKey());
+            if (CLOCK_COLUMNS.contains(c.getKey())) {
+                clock.append(c.getKey()).append(" = ?, ");
+                clockArgs.add(value(c.getValue()));
+            } else {
+                set.append(set.isEmpty() ? "" : ", ").append(c.getKey()).append(" = ?");
+                args.add(value(c.getValue()));
             }
-            set.append(c.getKey()).append(" = ?, ");
-            args.add(value(c.getValue()));
         }
-        set.append("row_version = row_version + 1");
-        args.add(id);
-        args.add(expectedVersion);
-        return jdbc.sql("update sd_request set " + set + " where id = ? and row_version = ?").params(args).update() == 1;
+        clockArgs.add(id);
+        clockArgs.add(expectedVersion);
+        if (jdbc.sql("update sd_request_clock set " + clock + "row_version = row_version + 1 where request_id = ? and row_version = ?")
+                .params(clockArgs).update() != 1) {
+            return false;
+        }
+        if (!set.isEmpty()) {
+            args.add(id);
+            jdbc.sql("update sd_request set " + set + " where id = ?").params(args).update();
+        }
+        return true;
     }
 
-    /** Ids of requests whose next check is due, oldest first (the SLA sweep: a range scan of sd_request_next_check). */
+    /** Ids of requests whose next check is due, oldest first (the SLA sweep: a range scan of sd_request_clock_next_check). */
     public List<Long> dueForCheck(LocalDateTime now, int limit) {
-        return jdbc.sql("select id from sd_request where next_check_at <= ? order by next_check_at fetch first "
+        return jdbc.sql("select request_id from sd_request_clock where next_check_at <= ? order by next_check_at fetch first "
                         + Math.max(1, limit) + " rows only")
                 .param(ts(now)).query(Long.class).list();
     }

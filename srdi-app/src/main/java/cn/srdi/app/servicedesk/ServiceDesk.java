@@ -704,9 +704,10 @@ public class ServiceDesk {
 
     /** Up to {@code limit} rows due at {@code now} whose stage clock runs, with the level each reaches. */
     List<Due> dueRows(LocalDateTime now, int limit) {
-        return jdbc.sql("select id, ref_no, subject, department_id, sla_stage, escalation, due_at, near_at, status, "
-                        + "row_version from sd_request where next_check_at <= ? and sla_stage is not null and due_at is not null "
-                        + "order by next_check_at fetch first " + limit + " rows only")
+        return jdbc.sql("select r.id, r.ref_no, r.subject, r.department_id, r.sla_stage, c.escalation, r.due_at, r.near_at, "
+                        + "r.status, c.row_version from " + RequestStore.TABLES + " where c.next_check_at <= ? "
+                        + "and r.sla_stage is not null and r.due_at is not null order by c.next_check_at fetch first " + limit
+                        + " rows only")
                 .param(RequestStore.ts(now))
                 .query((rs, n) -> {
                     LocalDateTime dueAt = RequestStore.ldt(rs, 7);
@@ -742,8 +743,8 @@ public class ServiceDesk {
             LocalDateTime next = d.level() == 0 ? d.nearAt() : d.level() == 1 ? d.dueAt() : null;
             updates.add(new Object[] {d.level(), RequestStore.ts(next), d.id(), d.rowVersion()});
         }
-        int[] counts = batch.batchUpdate("update sd_request set escalation = ?, next_check_at = ?, row_version = row_version + 1 "
-                + "where id = ? and row_version = ?", updates);
+        int[] counts = batch.batchUpdate("update sd_request_clock set escalation = ?, next_check_at = ?, "
+                + "row_version = row_version + 1 where request_id = ? and row_version = ?", updates);
         List<Object[]> events = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         List<Due> escalated = new ArrayList<>();

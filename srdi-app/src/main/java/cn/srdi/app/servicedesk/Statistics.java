@@ -80,7 +80,7 @@ public class Statistics {
         Map<String, Acc> groups = new TreeMap<>();
         Acc total = new Acc();
         jdbc.query("select r.department_id, r.category, r.park_id, r.created_at, r.status, r.accept_late, r.reply_late, "
-                + "r.resolve_late, r.resolved_at, r.rating, r.due_at from sd_request r where " + where, (RowCallbackHandler) rs -> {
+                + "r.resolve_late, r.resolved_at, r.rating, r.due_at from " + RequestStore.TABLES + " where " + where, (RowCallbackHandler) rs -> {
                     LocalDateTime created = rs.getTimestamp(4).toLocalDateTime();
                     String key = switch (by) {
                         case DEPARTMENT -> String.valueOf(rs.getString(1));

@@ -115,7 +115,7 @@ class RoutingCacheIT {
         assertThat(jdbc.sql("select recipient from notification where kind = 'SD_ACCEPT' and subject_ref = ? and status = 'OPEN' "
                 + "order by recipient").param("sd-request:" + id).query(String.class).list()).isEqualTo(members);
         // the stored SLA columns are those the old insert-then-update wrote: next check at the near instant of the accept stage
-        assertThat(jdbc.sql("select count(*) from sd_request where id = ? and next_check_at = near_at and due_at = accept_due_at "
-                + "and escalation = 0 and sla_stage = 'ACCEPT'").param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from sd_request r join sd_request_clock c on c.request_id = r.id where r.id = ? "
+                + "and c.next_check_at = r.near_at and r.due_at = r.accept_due_at and c.escalation = 0 and r.sla_stage = 'ACCEPT'").param(id).query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -89,7 +89,7 @@ class SlaSweepScaleIT {
 
     void sweepAt(LocalDateTime at, String what) {
         clock.set(at);
-        long due = template.queryForObject("select count(*) from sd_request where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
+        long due = template.queryForObject("select count(*) from sd_request_clock where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         String load0 = loadAverage();
         double db0 = databaseCpu();
@@ -109,7 +109,7 @@ class SlaSweepScaleIT {
                         : String.format("PostgreSQL backends CPU %.2f s", db),
                 changed / Math.max(wall, 1e-9), load0, loadAverage());
         assertThat(changed).isLessThanOrEqualTo((int) due);
-        long left = template.queryForObject("select count(*) from sd_request where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
+        long left = template.queryForObject("select count(*) from sd_request_clock where next_check_at <= ?", Long.class, Timestamp.valueOf(at));
         assertThat(left).as("rows still due after the sweep").isZero();
     }
 
@@ -199,6 +199,7 @@ class SlaSweepScaleIT {
         for (int from = 0; from < n; from += batch) {
             int size = Math.min(batch, n - from);
             List<Object[]> rows = new ArrayList<>(size);
+            List<Object[]> clocks = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 int k = from + i;
                 LocalDateTime created = LAST.minusSeconds(1 + (long) (rnd.nextDouble() * span));
@@ -221,12 +222,13 @@ class SlaSweepScaleIT {
                         "压测诉求 " + k, "批量生成的诉求，用于计时 SLA 巡检。", status, departments.get(k % departments.size()),
                         "bench", ts(created), ts(acceptedAt), ts(repliedAt), ts(accept.due()),
                         repliedAt == null ? ts(reply.due()) : ts(reply.due()), ts(resolve.due()), stage, ts(running.due()),
-                        ts(running.near()), esc, ts(next), ts(created)});
+                        ts(running.near()), ts(created)});
+                clocks.add(new Object[] {esc, ts(next), String.format("B%09d", k)});
             }
             template.batchUpdate("insert into sd_request (ref_no, credit_code, park_id, category, subject, body, status, "
                     + "department_id, created_by, created_at, accepted_at, first_reply_at, accept_due_at, reply_due_at, "
-                    + "resolve_due_at, sla_stage, due_at, near_at, escalation, next_check_at, resolve_from) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                    + "resolve_due_at, sla_stage, due_at, near_at, resolve_from) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
                         @Override
                         public void setValues(PreparedStatement ps, int i) throws SQLException {
                             Object[] r = rows.get(i);
@@ -244,6 +246,8 @@ class SlaSweepScaleIT {
                             return rows.size();
                         }
                     });
+            template.batchUpdate("insert into sd_request_clock (request_id, escalation, next_check_at) "
+                    + "select id, cast(? as integer), cast(? as timestamp) from sd_request where ref_no = ?", clocks);
         }
     }
 
