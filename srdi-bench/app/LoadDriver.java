@@ -65,11 +65,46 @@ public class LoadDriver {
 
     /** CPU seconds (user + system) the platform process has used so far, or NaN when unknown. */
     static double cpu() {
-        if (pid <= 0) {
+        return pid <= 0 ? Double.NaN : cpuOf(pid);
+    }
+
+    /** CPU seconds (user + system) of this load driver's own process. */
+    static double driverCpu() {
+        return cpuOf(ProcessHandle.current().pid());
+    }
+
+    /**
+     * CPU seconds (user + system) of every PostgreSQL process on this machine (the backends of the
+     * platform's connections among them); 0 when there is none. Compared at two instants, it is the
+     * database's share as long as no backend exits in between (the pool keeps its connections).
+     */
+    static double postgresCpu() {
+        double sum = 0;
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path d : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                String name = d.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    if ("postgres".equals(java.nio.file.Files.readString(d.resolve("comm")).strip())) {
+                        double c = cpuOf(Long.parseLong(name));
+                        sum += Double.isNaN(c) ? 0 : c;
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
             return Double.NaN;
         }
+        return sum;
+    }
+
+    /** CPU seconds (user + system) of process {@code p} from /proc, or NaN. */
+    static double cpuOf(long p) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields 14 and 15 of stat (utime, stime), counted from after the command name
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
@@ -411,6 +446,8 @@ public class LoadDriver {
         long t0 = System.nanoTime() + 50_000_000L;
         long[] measureEnd = new long[1];
         double[] cpuWarm = {Double.NaN};
+        double[] driverWarm = {Double.NaN};
+        double[] pgWarm = {Double.NaN};
         int[] nWarm = {0};
         for (int i = 0; i < total; i++) {
             long at = t0 + i * interval;
@@ -423,6 +460,8 @@ public class LoadDriver {
             inFlight.acquire();
             if (i == warm) {
                 cpuWarm[0] = cpu();
+                driverWarm[0] = driverCpu();
+                pgWarm[0] = postgresCpu();
                 nWarm[0] = i;
             }
             Session s = sessions[i % users];
@@ -451,6 +490,8 @@ public class LoadDriver {
         long allDone = System.nanoTime();
         String load1 = load();
         double cpu1 = cpu();
+        double driver1 = driverCpu();
+        double pg1 = postgresCpu();
         // the measured part: requests scheduled after the warm-up
         int n = total - warm;
         long[] lat = Arrays.copyOfRange(latency, warm, total);
@@ -483,6 +524,14 @@ public class LoadDriver {
                 System.out.printf("platform CPU after the warm-up (from the first measured send to the last answer): %.1f s for %d requests "
                         + "= %.2f ms each, i.e. at most %.0f requests/s on 2 cores%n", cpu1 - cpuWarm[0], total - nWarm[0],
                         measured * 1e3, 2 / measured);
+                // the whole machine: the platform, the database's backends and this driver share the cores
+                int m = total - nWarm[0];
+                double driver = (driver1 - driverWarm[0]) / m;
+                double pg = (pg1 - pgWarm[0]) / m;
+                double all = measured + driver + (Double.isNaN(pg) ? 0 : pg);
+                System.out.printf("CPU per request after the warm-up: platform %.2f ms + PostgreSQL processes %.2f ms + load driver "
+                        + "%.2f ms = %.2f ms, i.e. at most %.0f requests/s on 2 cores shared by the three%n", measured * 1e3,
+                        pg * 1e3, driver * 1e3, all * 1e3, 2 / all);
             }
         }
     }

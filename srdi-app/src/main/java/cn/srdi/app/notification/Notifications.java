@@ -109,6 +109,23 @@ public class Notifications {
      */
     @Transactional
     public List<Long> notifyNewEach(String kind, String link, LocalDate due, List<NewTodo> todos) {
+        return notifyNewEach(kind, link, due, todos, false);
+    }
+
+    /**
+     * {@link #notifyNew} for users the caller has just read as enabled in its own transaction (e.g.
+     * a department's enabled members): the same to-dos without reading {@code app_user} again (one
+     * statement less on the service desk's intake).
+     */
+    @Transactional
+    public List<Long> notifyNewToEnabled(java.util.Collection<String> enabledUsers, String kind, String subjectRef,
+                                         String titleZh, String titleEn, String link, LocalDate due) {
+        java.util.Objects.requireNonNull(subjectRef, "subjectRef");
+        return notifyNewEach(kind, link, due,
+                enabledUsers.stream().map(u -> new NewTodo(u, subjectRef, titleZh, titleEn)).toList(), true);
+    }
+
+    private List<Long> notifyNewEach(String kind, String link, LocalDate due, List<NewTodo> todos, boolean enabledKnown) {
         for (NewTodo t : todos) {
             check(kind, t.titleZh(), t.titleEn(), link);
             java.util.Objects.requireNonNull(t.subjectRef(), "subjectRef");
@@ -117,8 +134,8 @@ public class Notifications {
             return List.of();
         }
         List<String> distinct = todos.stream().map(NewTodo::username).distinct().toList();
-        java.util.Set<String> enabled = new java.util.HashSet<>();
-        for (int from = 0; from < distinct.size(); from += 500) {
+        java.util.Set<String> enabled = new java.util.HashSet<>(enabledKnown ? distinct : List.of());
+        for (int from = 0; !enabledKnown && from < distinct.size(); from += 500) {
             List<String> part = distinct.subList(from, Math.min(distinct.size(), from + 500));
             enabled.addAll(jdbc.sql("select username from app_user where enabled = true and username in ("
                             + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")

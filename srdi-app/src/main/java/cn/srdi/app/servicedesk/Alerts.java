@@ -57,7 +57,7 @@ class Alerts {
      * closed first and the to-dos go in one batch.
      */
     void toAcceptNew(ServiceRequest r, String departmentId, LocalDate due) {
-        notifications.notifyNew(departments.members(departmentId), ACCEPT, subject(r.id()),
+        notifications.notifyNewToEnabled(departments.members(departmentId), ACCEPT, subject(r.id()),
                 "请受理企业诉求 " + r.refNo() + "：" + r.subject(), "Accept request " + r.refNo() + ": " + r.subject(),
                 deskLink(r.id()), due);
     }
