@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * java -cp … LoadDriver.java upload --base … --user official --post /api/v1/imports --file region.xlsx \
  *      [--poll … --done …] [--then-post /api/v1/imports/{id}/commit]
  * java -cp … LoadDriver.java intake --base … --user-prefix bench-firm- --users 800 --rate 500 \
- *      --seconds 10 --warmup-seconds 5 [--max-in-flight 64] [--post /api/v1/servicedesk/requests] [--pid PID]
+ *      --seconds 10 --warmup-seconds 5 [--max-in-flight 64] [--post /api/v1/servicedesk/requests] [--pid PID] [--client raw|jdk]
  * </pre>
  *
  * {@code pages} logs in through the login form (session cookie and CSRF token, as a browser), warms
@@ -52,8 +52,11 @@ import java.util.regex.Pattern;
  * {@code --max-in-flight} (64) requests are open at once, over kept-alive connections; a request
  * that must wait for one is late, and its lateness counts. Requests go round-robin over the firms,
  * so each firm sends {@code rate × time / users}: keep it under the per-firm limit (10 a minute).
- * Prints sent, answered, errors by status, throughput, p50/p95/p99/max, the platform's CPU per
- * request and the load average.
+ * Prints sent, answered, errors by status, throughput, p50/p95/p99/max, the CPU per request of the
+ * platform, of PostgreSQL's processes and of the driver itself, and the load average. {@code --client
+ * raw} sends over {@link RawPool} (one kept-alive socket per in-flight slot, bytes written and
+ * read directly), which costs the shared cores far less per request than java.net.http
+ * ({@code --client jdk}, the default here; run.sh passes raw unless told otherwise).
  */
 public class LoadDriver {
 
@@ -62,6 +65,8 @@ public class LoadDriver {
     static String password = "srdi2026";
     /** Process id of the platform (--pid): its CPU seconds (user + system, /proc) are printed with each figure. */
     static long pid = -1;
+    /** {@code --client raw} (intake): the lean keep-alive client of {@link RawPool} instead of java.net.http. */
+    static boolean rawClient;
 
     /** CPU seconds (user + system) the platform process has used so far, or NaN when unknown. */
     static double cpu() {
@@ -163,6 +168,7 @@ public class LoadDriver {
                 case "--warmup-seconds" -> { warmupSeconds = Integer.parseInt(v); i++; }
                 case "--max-in-flight" -> { maxInFlight = Integer.parseInt(v); i++; }
                 case "--pid" -> { pid = Long.parseLong(v); i++; }
+                case "--client" -> { rawClient = "raw".equals(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -443,6 +449,7 @@ public class LoadDriver {
         double cpu0 = cpu();
         long interval = 1_000_000_000L / rate;
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        RawPool raw = rawClient ? new RawPool(URI.create(base), maxInFlight) : null;
         long t0 = System.nanoTime() + 50_000_000L;
         long[] measureEnd = new long[1];
         double[] cpuWarm = {Double.NaN};
@@ -468,22 +475,29 @@ public class LoadDriver {
             String[] text = TEXTS[i % TEXTS.length];
             String body = "{\"category\":" + (text[0].isEmpty() ? "null" : json(text[0])) + ",\"subject\":" + json("压测诉求 " + i)
                     + ",\"body\":" + json(text[1] + "（" + i + "）") + "}";
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + post)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Cookie", "JSESSIONID=" + s.cookie()).header(s.csrfHeader(), s.csrf())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             int k = i;
-            client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            RawDone finish = (code, answer, e) -> {
                 latency[k] = System.nanoTime() - at;
-                status[k] = e != null ? -1 : r.statusCode();
+                status[k] = e != null ? -1 : code;
                 if (status[k] != 201) {
-                    String key = e != null ? e.getClass().getSimpleName() : String.valueOf(r.statusCode());
+                    String key = e != null ? e.getClass().getSimpleName() : String.valueOf(code);
                     errors.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
-                    firstBody.putIfAbsent(key, e != null ? String.valueOf(e.getMessage()) : abbreviate(r.body()));
+                    firstBody.putIfAbsent(key, e != null ? String.valueOf(e.getMessage()) : abbreviate(answer));
                 }
                 inFlight.release();
                 done.countDown();
-            });
+            };
+            if (raw != null) {
+                raw.submit(RawPool.post(base, post, body, "Cookie", "JSESSIONID=" + s.cookie(), s.csrfHeader(), s.csrf()), finish);
+            } else {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + post)).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("Accept", "application/json")
+                        .header("Cookie", "JSESSIONID=" + s.cookie()).header(s.csrfHeader(), s.csrf())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                client.sendAsync(req, HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((r, e) -> finish.done(r == null ? -1 : r.statusCode(), r == null ? null : r.body(),
+                                e == null ? null : e instanceof Exception x ? x : new RuntimeException(e)));
+            }
         }
         long sentEnd = System.nanoTime();
         done.await(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -506,7 +520,8 @@ public class LoadDriver {
         long lastAnswer = lastScheduled + lat[n - 1];
         double window = (Math.max(lastAnswer, lastScheduled) - (t0 + warm * interval)) / 1e9;
         System.out.printf("intake %s: rate %d/s for %d s after %d s warm-up, %d firms (%.1f requests each), at most %d in flight, "
-                + "load average %s -> %s%n", post, rate, seconds, warmupSeconds, users, (double) total / users, maxInFlight, load0, load1);
+                + "%s client, load average %s -> %s%n", post, rate, seconds, warmupSeconds, users, (double) total / users, maxInFlight,
+                raw != null ? "raw keep-alive" : "java.net.http", load0, load1);
         System.out.printf("%-10s %7s %7s %8s %8s %8s %8s %8s %9s%n", "", "sent", "ok", "errors", "p50 ms", "p95 ms", "p99 ms",
                 "max ms", "ok req/s");
         System.out.printf("%-10s %7d %7d %8d %8.1f %8.1f %8.1f %8.1f %9.1f%n", "measured", n, ok, n - ok, pct(lat, 50), pct(lat, 95),
@@ -536,4 +551,148 @@ public class LoadDriver {
         }
     }
 
+
+    /** The end of one request: its status and body, or the exception that ended it. */
+    interface RawDone {
+        void done(int status, String body, Exception error);
+    }
+
+    /**
+     * A lean HTTP/1.1 client for the intake (wrk-style, {@code --client raw}): one kept-alive socket
+     * per worker thread, requests written as bytes, responses read by Content-Length or chunks. It
+     * does per request a fraction of the work of java.net.http's client, which matters because the
+     * driver shares the two cores with the platform and the database. No retries: a request that
+     * fails on its connection is counted as an error.
+     */
+    static final class RawPool {
+        private final String host;
+        private final int port;
+        private final java.util.concurrent.LinkedBlockingQueue<Object[]> jobs = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        RawPool(URI base, int connections) {
+            host = base.getHost();
+            port = base.getPort() < 0 ? 80 : base.getPort();
+            for (int i = 0; i < connections; i++) {
+                Thread t = new Thread(this::work, "raw-http-" + i);
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        /** A POST of a JSON body with extra header pairs, as the bytes on the wire. */
+        static byte[] post(String base, String path, String body, String... headers) {
+            URI u = URI.create(base);
+            byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            StringBuilder h = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(u.getHost()).append(':').append(u.getPort())
+                    .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                h.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            h.append("Content-Length: ").append(b.length).append("\r\n\r\n");
+            byte[] head = h.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] all = Arrays.copyOf(head, head.length + b.length);
+            System.arraycopy(b, 0, all, head.length, b.length);
+            return all;
+        }
+
+        void submit(byte[] request, RawDone done) {
+            jobs.add(new Object[] {request, done});
+        }
+
+        private void work() {
+            java.net.Socket socket = null;
+            java.io.InputStream in = null;
+            java.io.OutputStream out = null;
+            while (true) {
+                Object[] job;
+                try {
+                    job = jobs.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                RawDone done = (RawDone) job[1];
+                int status = -1;
+                String body = null;
+                Exception error = null;
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(30_000);
+                        in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                        out = socket.getOutputStream();
+                    }
+                    out.write((byte[]) job[0]);
+                    out.flush();
+                    String statusLine = line(in);
+                    String[] parts = statusLine.split(" ", 3);
+                    if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+                        throw new java.io.IOException("not an HTTP response: " + statusLine);
+                    }
+                    status = Integer.parseInt(parts[1]);
+                    long length = -1;
+                    boolean chunked = false;
+                    boolean close = false;
+                    for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                        int colon = l.indexOf(':');
+                        String name = colon < 0 ? l : l.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+                        String value = colon < 0 ? "" : l.substring(colon + 1).strip();
+                        switch (name) {
+                            case "content-length" -> length = Long.parseLong(value);
+                            case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                            case "connection" -> close = value.equalsIgnoreCase("close");
+                            default -> { }
+                        }
+                    }
+                    java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+                    if (chunked) {
+                        for (long size = Long.parseLong(line(in).split(";")[0].strip(), 16); size > 0;
+                                size = Long.parseLong(line(in).split(";")[0].strip(), 16)) {
+                            content.write(in.readNBytes((int) size));
+                            line(in);
+                        }
+                        for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                            // trailers
+                        }
+                    } else if (length >= 0) {
+                        content.write(in.readNBytes((int) length));
+                    } else {
+                        content.write(in.readAllBytes());
+                        close = true;
+                    }
+                    body = content.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (close) {
+                        socket.close();
+                        socket = null;
+                    }
+                } catch (Exception e) {
+                    error = e;
+                    if (socket != null) {
+                        try {
+                            socket.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing a broken connection
+                        }
+                    }
+                    socket = null;
+                }
+                done.done(status, body, error);
+            }
+        }
+
+        /** One header line without its CRLF; EOF before it is an error. */
+        private static String line(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed by the server");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
 }
