@@ -465,6 +465,45 @@ class ServiceDeskIT {
         assertThat(mvc.perform(get(path).with(httpBasic("park-dadi", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void theApiTakesAttachmentsAsMultipartAndServesThemToTheRequestsReadersOnly() throws Exception {
+        long before = jdbc.sql("select count(*) from sd_request").query(Long.class).single();
+        MockMultipartFile fake = new MockMultipartFile("files", "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', 1, 2});
+        MvcResult refused = mvc.perform(multipart("/api/v1/servicedesk/requests").file(fake).param("body", "请协调贷款")
+                .with(user(firmUser())).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(415);
+        assertThat(call(refused).get("error_zh").asText()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from sd_request").query(Long.class).single()).isEqualTo(before);
+        MockMultipartFile pdf = new MockMultipartFile("files", "报表.pdf", "application/pdf", "%PDF-1.4 api".getBytes());
+        MvcResult created = mvc.perform(multipart("/api/v1/servicedesk/requests").file(pdf).param("category", "FINANCE")
+                .param("body", "请协调贷款，附财务报表").with(user(firmUser()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(201);
+        long id = call(created).get("id").asLong();
+        assertThat(call(created).get("category").asText()).isEqualTo("FINANCE");
+        ServiceDesk.AttachmentInfo a = desk.attachments(id).get(0);
+        assertThat(a.fileName()).isEqualTo("报表.pdf");
+        String path = "/api/v1/servicedesk/requests/" + id + "/attachments/" + a.id();
+        MvcResult fin = mvc.perform(get(path).with(httpBasic("fin-handler", PW))).andReturn();
+        assertThat(fin.getResponse().getStatus()).isEqualTo(200);
+        assertThat(fin.getResponse().getContentAsString()).isEqualTo("%PDF-1.4 api");
+        assertThat(fin.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(mvc.perform(get(path).with(httpBasic("handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        // the department asks for more; the firm supplies a file through the API's multipart action
+        assertThat(mvc.perform(post("/api/v1/servicedesk/requests/" + id + "/actions/ACCEPT").contentType("application/json")
+                .content("{}").with(httpBasic("fin-handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/api/v1/servicedesk/requests/" + id + "/actions/ASK_MORE").contentType("application/json")
+                .content("{\"note\":\"请补充近三年财务报表\"}").with(httpBasic("fin-handler", PW))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        MockMultipartFile more = new MockMultipartFile("files", "2025年报.pdf", "application/pdf", "%PDF-1.7 more".getBytes());
+        MvcResult supplied = mvc.perform(multipart("/api/v1/servicedesk/requests/" + id + "/actions/SUPPLY").file(more)
+                .param("note", "已补充").with(user(firmUser()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(supplied.getResponse().getStatus()).isEqualTo(200);
+        assertThat(desk.attachments(id)).extracting(ServiceDesk.AttachmentInfo::fileName).containsExactly("报表.pdf", "2025年报.pdf");
+    }
+
     @Autowired
     UserAccounts accounts;
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -87,6 +88,30 @@ class ServiceDeskApi {
         return ResponseEntity.created(URI.create("/api/v1/servicedesk/requests/" + r.id())).body(RequestJson.of(r, desk.now()));
     }
 
+    @Operation(summary = "Raise a request with attachments (multipart/form-data: category, subject, body, files; the "
+            + "files are checked by size and by content: 413, 415)")
+    @PostMapping(value = "/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<RequestJson> submitWithFiles(@RequestParam(value = "category", required = false) String category,
+                                                @RequestParam(value = "subject", required = false) String subject,
+                                                @RequestParam(value = "body", required = false) String text,
+                                                @RequestParam(value = "files", required = false) List<MultipartFile> files,
+                                                HttpServletRequest request) {
+        ServiceRequest r = desk.submit(CurrentUser.scope(), new ServiceDesk.Intake(category, subject, text), Uploads.of(files),
+                Uploads.address(request));
+        return ResponseEntity.created(URI.create("/api/v1/servicedesk/requests/" + r.id())).body(RequestJson.of(r, desk.now()));
+    }
+
+    @Operation(summary = "The content of one attachment, to any user who may read the request")
+    @GetMapping("/requests/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable("id") long id, @PathVariable("attachmentId") long attachmentId) {
+        Map.Entry<ServiceDesk.AttachmentInfo, byte[]> a = desk.attachment(CurrentUser.scope(), id, attachmentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.getKey().contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(a.getKey().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(a.getValue());
+    }
+
     @Operation(summary = "Requests in the caller's scope, newest first")
     @GetMapping("/requests")
     Map<String, Object> list(@RequestParam(value = "status", required = false) String status,
@@ -141,6 +166,19 @@ class ServiceDeskApi {
         ActionBody b = body == null ? new ActionBody(null, null, null, null) : body;
         ServiceRequest r = desk.act(CurrentUser.scope(), id, RequestAction.parse(action),
                 new ServiceDesk.ActionInput(b.note(), b.department(), b.rating(), b.comment()), List.of());
+        return RequestJson.of(r, desk.now());
+    }
+
+    @Operation(summary = "Take an action with attachments (multipart/form-data: note, department, rating, comment, files)")
+    @PostMapping(value = "/requests/{id}/actions/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    RequestJson actWithFiles(@PathVariable("id") long id, @PathVariable("action") String action,
+                             @RequestParam(value = "note", required = false) String note,
+                             @RequestParam(value = "department", required = false) String department,
+                             @RequestParam(value = "rating", required = false) Integer rating,
+                             @RequestParam(value = "comment", required = false) String comment,
+                             @RequestParam(value = "files", required = false) List<MultipartFile> files) {
+        ServiceRequest r = desk.act(CurrentUser.scope(), id, RequestAction.parse(action),
+                new ServiceDesk.ActionInput(note, department, rating, comment), Uploads.of(files));
         return RequestJson.of(r, desk.now());
     }
 
