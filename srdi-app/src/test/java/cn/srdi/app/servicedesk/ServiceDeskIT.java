@@ -443,53 +443,56 @@ class ServiceDeskIT {
     @Test
     void attachmentsAreCheckedByContentAndOnlyTheRequestsReadersDownloadThem() throws Exception {
         MockMultipartFile fake = new MockMultipartFile("files", "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', 1, 2});
-        MvcResult refused = mvc.perform(multipart("/m/requests").file(fake).param("body", "请协调贷款").with(user(firmUser()))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
-        assertThat(refused.getResponse().getStatus()).isEqualTo(415);
         long before = jdbc.sql("select count(*) from sd_request").query(Long.class).single();
-        assertThat(before).isEqualTo(jdbc.sql("select count(*) from sd_request").query(Long.class).single());
+        MvcResult refused = firmMultipart("/m/requests", fake, "body", "请协调贷款");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(415);
+        assertThat(jdbc.sql("select count(*) from sd_request").query(Long.class).single()).isEqualTo(before);
         MockMultipartFile pdf = new MockMultipartFile("files", "报表.pdf", "application/pdf", "%PDF-1.4 test".getBytes());
-        MvcResult created = mvc.perform(multipart("/m/requests").file(pdf).param("body", "请协调贷款，附财务报表").with(user(firmUser()))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        MvcResult created = firmMultipart("/m/requests", pdf, "body", "请协调贷款，附财务报表");
         assertThat(created.getResponse().getStatus()).isEqualTo(302);
         long id = Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll(".*/requests/(\\d+).*", "$1"));
         ServiceDesk.AttachmentInfo a = desk.attachments(id).get(0);
         assertThat(a.fileName()).isEqualTo("报表.pdf");
         assertThat(a.sha256()).hasSize(64);
-        String path = "/servicedesk/requests/" + id + "/attachments/" + a.id();
+        onlyTheRoutedDepartmentDownloads("/servicedesk/requests/" + id + "/attachments/" + a.id(), "%PDF-1.4");
+    }
+
+    /** The finance department reads the attachment (as sent, not sniffed by the browser); other departments and parks get 404. */
+    void onlyTheRoutedDepartmentDownloads(String path, String contentStart) throws Exception {
         MvcResult fin = mvc.perform(get(path).with(httpBasic("fin-handler", PW))).andReturn();
         assertThat(fin.getResponse().getStatus()).isEqualTo(200);
-        assertThat(fin.getResponse().getContentAsString()).startsWith("%PDF-1.4");
+        assertThat(fin.getResponse().getContentAsString()).startsWith(contentStart);
         assertThat(fin.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(mvc.perform(get(path).with(httpBasic("handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get(path).with(httpBasic("park-dadi", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    /** A multipart POST by the demo firm's user in its session (with the CSRF token). */
+    MvcResult firmMultipart(String url, MockMultipartFile file, String... params) throws Exception {
+        var req = multipart(url).file(file);
+        for (int i = 0; i < params.length; i += 2) {
+            req.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(req.with(user(firmUser()))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
     }
 
     @Test
     void theApiTakesAttachmentsAsMultipartAndServesThemToTheRequestsReadersOnly() throws Exception {
         long before = jdbc.sql("select count(*) from sd_request").query(Long.class).single();
         MockMultipartFile fake = new MockMultipartFile("files", "invoice.pdf", "application/pdf", new byte[] {'M', 'Z', 1, 2});
-        MvcResult refused = mvc.perform(multipart("/api/v1/servicedesk/requests").file(fake).param("body", "请协调贷款")
-                .with(user(firmUser())).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andReturn();
+        MvcResult refused = firmMultipart("/api/v1/servicedesk/requests", fake, "body", "请协调贷款");
         assertThat(refused.getResponse().getStatus()).isEqualTo(415);
         assertThat(call(refused).get("error_zh").asText()).isNotBlank();
         assertThat(jdbc.sql("select count(*) from sd_request").query(Long.class).single()).isEqualTo(before);
         MockMultipartFile pdf = new MockMultipartFile("files", "报表.pdf", "application/pdf", "%PDF-1.4 api".getBytes());
-        MvcResult created = mvc.perform(multipart("/api/v1/servicedesk/requests").file(pdf).param("category", "FINANCE")
-                .param("body", "请协调贷款，附财务报表").with(user(firmUser()))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        MvcResult created = firmMultipart("/api/v1/servicedesk/requests", pdf, "category", "FINANCE", "body", "请协调贷款，附财务报表");
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         long id = call(created).get("id").asLong();
         assertThat(call(created).get("category").asText()).isEqualTo("FINANCE");
         ServiceDesk.AttachmentInfo a = desk.attachments(id).get(0);
         assertThat(a.fileName()).isEqualTo("报表.pdf");
-        String path = "/api/v1/servicedesk/requests/" + id + "/attachments/" + a.id();
-        MvcResult fin = mvc.perform(get(path).with(httpBasic("fin-handler", PW))).andReturn();
-        assertThat(fin.getResponse().getStatus()).isEqualTo(200);
-        assertThat(fin.getResponse().getContentAsString()).isEqualTo("%PDF-1.4 api");
-        assertThat(fin.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(mvc.perform(get(path).with(httpBasic("handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        onlyTheRoutedDepartmentDownloads("/api/v1/servicedesk/requests/" + id + "/attachments/" + a.id(), "%PDF-1.4 api");
         // the department asks for more; the firm supplies a file through the API's multipart action
         assertThat(mvc.perform(post("/api/v1/servicedesk/requests/" + id + "/actions/ACCEPT").contentType("application/json")
                 .content("{}").with(httpBasic("fin-handler", PW))).andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -497,9 +500,7 @@ class ServiceDeskIT {
                 .content("{\"note\":\"请补充近三年财务报表\"}").with(httpBasic("fin-handler", PW))).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
         MockMultipartFile more = new MockMultipartFile("files", "2025年报.pdf", "application/pdf", "%PDF-1.7 more".getBytes());
-        MvcResult supplied = mvc.perform(multipart("/api/v1/servicedesk/requests/" + id + "/actions/SUPPLY").file(more)
-                .param("note", "已补充").with(user(firmUser()))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        MvcResult supplied = firmMultipart("/api/v1/servicedesk/requests/" + id + "/actions/SUPPLY", more, "note", "已补充");
         assertThat(supplied.getResponse().getStatus()).isEqualTo(200);
         assertThat(desk.attachments(id)).extracting(ServiceDesk.AttachmentInfo::fileName).containsExactly("报表.pdf", "2025年报.pdf");
     }
