@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  *      [--poll … --done …] [--then-post /api/v1/imports/{id}/commit]
  * java -cp … LoadDriver.java intake --base … --user-prefix bench-firm- --users 800 --rate 500 \
  *      --seconds 10 --warmup-seconds 5 [--max-in-flight 64] [--post /api/v1/servicedesk/requests] [--pid PID] [--client raw|jdk]
+ *      [--rounds 1] [--round-pause 60]
  * </pre>
  *
  * {@code pages} logs in through the login form (session cookie and CSRF token, as a browser), warms
@@ -56,7 +57,10 @@ import java.util.regex.Pattern;
  * platform, of PostgreSQL's processes and of the driver itself, and the load average. {@code --client
  * raw} sends over {@link RawPool} (one kept-alive socket per in-flight slot, bytes written and
  * read directly), which costs the shared cores far less per request than java.net.http
- * ({@code --client jdk}, the default here; run.sh passes raw unless told otherwise).
+ * ({@code --client jdk}, the default here; run.sh passes raw unless told otherwise). {@code --rounds N}
+ * repeats warm-up and measurement N times over the same sessions, {@code --round-pause} (60) seconds
+ * apart so that the per-firm limits refill: the earlier rounds warm the platform's JIT up on the
+ * intake path (a few seconds at full rate leave it compiling), the last round is the figure.
  */
 public class LoadDriver {
 
@@ -139,7 +143,7 @@ public class LoadDriver {
         LocalDate date = LocalDate.parse("2026-06-01");
         String post = null, body = "{}", poll = null, done = "\"status\"\\s*:\\s*\"(DONE|FAILED|COMMITTED|ERROR)\"",
                 file = null, thenPost = null, contentType = null, userPrefix = "bench-firm-";
-        int users = 1000, rate = 500, seconds = 20, warmupSeconds = 5, maxInFlight = 64;
+        int users = 1000, rate = 500, seconds = 20, warmupSeconds = 5, maxInFlight = 64, rounds = 1, roundPause = 60;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -167,6 +171,8 @@ public class LoadDriver {
                 case "--seconds" -> { seconds = Integer.parseInt(v); i++; }
                 case "--warmup-seconds" -> { warmupSeconds = Integer.parseInt(v); i++; }
                 case "--max-in-flight" -> { maxInFlight = Integer.parseInt(v); i++; }
+                case "--rounds" -> { rounds = Integer.parseInt(v); i++; }
+                case "--round-pause" -> { roundPause = Integer.parseInt(v); i++; }
                 case "--pid" -> { pid = Long.parseLong(v); i++; }
                 case "--client" -> { rawClient = "raw".equals(v); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -178,7 +184,7 @@ public class LoadDriver {
                     contentType == null ? "application/json" : contentType, poll, done, thenPost);
             case "upload" -> upload(post, java.nio.file.Path.of(file), poll, done, thenPost);
             case "intake" -> intake(post == null ? "/api/v1/servicedesk/requests" : post, userPrefix, users, rate, seconds,
-                    warmupSeconds, maxInFlight);
+                    warmupSeconds, maxInFlight, rounds, roundPause);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
     }
@@ -418,8 +424,8 @@ public class LoadDriver {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    static void intake(String post, String prefix, int users, int rate, int seconds, int warmupSeconds, int maxInFlight)
-            throws Exception {
+    static void intake(String post, String prefix, int users, int rate, int seconds, int warmupSeconds, int maxInFlight,
+                       int rounds, int roundPause) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         long l0 = System.nanoTime();
@@ -438,6 +444,22 @@ public class LoadDriver {
         }
         logins.shutdown();
         System.out.printf("logged in %d firm users in %.1f s%n", users, (System.nanoTime() - l0) / 1e9);
+        for (int round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                // the per-firm buckets refill at their limit per minute: wait until they are full again
+                System.out.printf("pausing %d s so that the firms' intake limits refill%n", roundPause);
+                Thread.sleep(roundPause * 1000L);
+            }
+            if (rounds > 1) {
+                System.out.printf("-- round %d of %d%s%n", round, rounds, round < rounds ? " (warms the platform's JIT; the last round is the figure)" : "");
+            }
+            intakeRound(client, sessions, post, users, rate, seconds, warmupSeconds, maxInFlight);
+        }
+    }
+
+    /** One round of the intake: warm-up then measured sends over the logged-in sessions, and its report. */
+    static void intakeRound(HttpClient client, Session[] sessions, String post, int users, int rate, int seconds, int warmupSeconds,
+                            int maxInFlight) throws Exception {
         int warm = rate * warmupSeconds;
         int total = warm + rate * seconds;
         long[] latency = new long[total];

@@ -5,7 +5,7 @@
 #                         [--requests 300] [--concurrency 4] [--user official]
 #                         [--regrade] [--import FILE.xlsx] [--keep-running] [--jvm "JVM OPTIONS"]
 #                         [--h2-url-options ";CACHE_SIZE=262144"]
-#                         [--skip-pages] [--intake] [--intake-users 800] [--intake-rate 500] [--intake-seconds 10] [--intake-warmup 5] [--intake-client raw|jdk]
+#                         [--skip-pages] [--intake] [--intake-users 800] [--intake-rate 500] [--intake-seconds 10] [--intake-warmup 5] [--intake-client raw|jdk] [--intake-rounds 1]
 #
 # Starts the platform jar on a database of its own (H2 file under srdi-bench/target/app/h2-<firms>/,
 # or PostgreSQL database srdi_bench_<firms> on 127.0.0.1:5432 as user postgres) with a demo region of
@@ -22,6 +22,8 @@
 # (srdi.servicedesk.rate.per-address); H2 runs open the file with AUTO_SERVER=TRUE so that the users
 # can be added while the platform runs. --intake-client raw (default) sends through LoadDriver's lean
 # keep-alive client, jdk through java.net.http (about 0.9 ms of CPU per request on this machine).
+# --intake-rounds N repeats the intake N times over the same sessions, 60 s apart (the per-firm limits
+# refill): the earlier rounds warm the JIT up on the intake path, the last round is the figure.
 # --skip-pages leaves out the page measurements.
 # The database is kept between runs (a 100k load takes minutes); --fresh starts from scratch.
 # Every figure comes with the platform's CPU seconds (user + system of its process) and the load
@@ -29,7 +31,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 db=h2 firms=100000 fresh="" port=18090 heap=2g requests=300 concurrency=4 user=official regrade="" import="" keep="" jvm="" h2opts=""
-intake="" intake_client=raw intake_users=800 intake_rate=500 intake_seconds=10 intake_warmup=5 pages=1
+intake="" intake_client=raw intake_users=800 intake_rounds=1 intake_rate=500 intake_seconds=10 intake_warmup=5 pages=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift ;;
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
     --intake) intake=1 ;;
     --intake-users) intake_users="$2"; shift ;;
     --intake-rate) intake_rate="$2"; shift ;;
+    --intake-rounds) intake_rounds="$2"; shift ;;
     --intake-seconds) intake_seconds="$2"; shift ;;
     --intake-warmup) intake_warmup="$2"; shift ;;
     --intake-client) intake_client="$2"; shift ;;
@@ -167,6 +170,6 @@ if [ -n "$intake" ]; then
   echo "intake: $intake_users firm users, $intake_rate requests/s for $intake_seconds s (load $(cut -d' ' -f1-3 /proc/loadavg))" \
     | tee -a "$out/results.txt"
   java -cp "$engine" "$root/srdi-bench/app/LoadDriver.java" intake --pid "$pid" --base "$base" --user-prefix bench-firm- \
-    --users "$intake_users" --rate "$intake_rate" --seconds "$intake_seconds" --warmup-seconds "$intake_warmup" --client "$intake_client" | tee -a "$out/results.txt"
+    --users "$intake_users" --rate "$intake_rate" --seconds "$intake_seconds" --warmup-seconds "$intake_warmup" --client "$intake_client" --rounds "$intake_rounds" | tee -a "$out/results.txt"
 fi
 echo "max RSS of the platform: $(grep VmHWM /proc/$pid/status 2>/dev/null | awk '{print $2/1024 " MB"}')" | tee -a "$out/results.txt"

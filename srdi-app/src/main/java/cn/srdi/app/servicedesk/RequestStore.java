@@ -210,10 +210,9 @@ public class RequestStore {
                        String body, String department, String createdBy, String address, LocalDateTime createdAt,
                        Map<String, Object> columns) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String placeholder = "T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 19);
         StringBuilder names = new StringBuilder();
         StringBuilder marks = new StringBuilder();
-        List<Object> args = new ArrayList<>(List.of(placeholder, creditCode));
+        List<Object> args = new ArrayList<>(List.of(creditCode));
         args.add(parkId);
         args.add(category.name());
         args.add(suggested == null ? null : suggested.name());
@@ -238,15 +237,14 @@ public class RequestStore {
                 }
             }
         }
-        jdbc.sql("insert into sd_request (ref_no, credit_code, park_id, category, suggested_category, subject, body, status, "
+        jdbc.sql("insert into sd_request (credit_code, park_id, category, suggested_category, subject, body, status, "
                         + "department_id, created_by, client_address, created_at, resolve_from" + names + ") "
-                        + "values (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?" + marks + ")")
+                        + "values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?" + marks + ")")
                 .params(args)
                 .update(key, "id");
         long id = key.getKey().longValue();
         jdbc.sql("insert into sd_request_clock (request_id, escalation, next_check_at) values (?, ?, ?)")
                 .params(id, escalation, nextCheck).update();
-        jdbc.sql("update sd_request set ref_no = ? where id = ?").params(refNo(createdAt, id), id).update();
         return id;
     }
 
@@ -263,8 +261,20 @@ public class RequestStore {
         return v instanceof LocalDateTime t ? ts(t) : v instanceof Enum<?> en ? en.name() : v;
     }
 
+    /**
+     * The reference number of a request created at {@code at} with this id: the same value the
+     * database computes for its {@code ref_no} column (migration V53), for building what the intake
+     * returns without reading the row back.
+     */
     static String refNo(LocalDateTime at, long id) {
-        return "SQ" + at.toLocalDate().toString().replace("-", "") + "-" + String.format("%06d", id);
+        // by hand rather than String.format: this runs on every intake, and the formatter cost more than the rest of the insert's Java side
+        String digits = Long.toString(id);
+        StringBuilder b = new StringBuilder(24).append("SQ").append(at.getYear() * 10000 + at.getMonthValue() * 100 + at.getDayOfMonth())
+                .append('-');
+        for (int pad = digits.length(); pad < 6; pad++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     /**

@@ -532,4 +532,22 @@ class ServiceDeskIT {
         assertThat(jdbc.sql("select count(*) from enterprise e where not exists (select 1 from sd_firm_code c "
                 + "where c.credit_code = e.credit_code)").query(Long.class).single()).isZero();
     }
+
+    @Test
+    void theDatabaseComputesTheSameReferenceNumbersAsTheIntakeReturns() {
+        // every stored request (the demo's year and this class's): the generated column against RequestStore.refNo
+        List<String[]> rows = jdbc.sql("select id, created_at, ref_no from sd_request")
+                .query((rs, n) -> new String[] {RequestStore.refNo(rs.getTimestamp(2).toLocalDateTime(), rs.getLong(1)),
+                        rs.getString(3)}).list();
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r[1]).isEqualTo(r[0]));
+        // ids past six digits are not cut (lpad would truncate them), the date's digits keep their zeros
+        for (long id : new long[] {1, 999_999, 1_000_000, 123_456_789_012L}) {
+            LocalDateTime at = LocalDateTime.of(2027, 1, 5, 23, 59, 59);
+            String sql = "select " + db.migration.V53__servicedesk_ref_no_generated.EXPRESSION
+                    + " from (select cast(? as bigint) as id, cast(? as timestamp) as created_at) t";
+            assertThat(jdbc.sql(sql).params(id, java.sql.Timestamp.valueOf(at)).query(String.class).single())
+                    .as("ref_no of id %d", id).isEqualTo(RequestStore.refNo(at, id));
+        }
+        assertThat(RequestStore.refNo(LocalDateTime.of(2027, 1, 5, 0, 0), 42)).isEqualTo("SQ20270105-000042");
+    }
 }

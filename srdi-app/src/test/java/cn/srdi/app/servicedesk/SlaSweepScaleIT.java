@@ -196,6 +196,9 @@ class SlaSweepScaleIT {
         Random rnd = new Random(5);
         long span = 25L * 86_400;
         int batch = 5_000;
+        // explicit ids after the existing rows (the reference number is computed from the id by the
+        // database), the clock rows keyed by them; the identity restarts after the last one
+        long firstId = template.queryForObject("select coalesce(max(id), 0) + 1 from sd_request", Long.class);
         for (int from = 0; from < n; from += batch) {
             int size = Math.min(batch, n - from);
             List<Object[]> rows = new ArrayList<>(size);
@@ -218,14 +221,14 @@ class SlaSweepScaleIT {
                 Firm f = firms.get(k % firms.size());
                 LocalDateTime acceptedAt = status.equals("SUBMITTED") ? null : created.plusHours(2);
                 LocalDateTime repliedAt = status.equals("REPLIED") ? created.plusHours(30) : null;
-                rows.add(new Object[] {String.format("B%09d", k), f.code(), f.park(), categories[k % categories.length],
+                rows.add(new Object[] {firstId + k, f.code(), f.park(), categories[k % categories.length],
                         "压测诉求 " + k, "批量生成的诉求，用于计时 SLA 巡检。", status, departments.get(k % departments.size()),
                         "bench", ts(created), ts(acceptedAt), ts(repliedAt), ts(accept.due()),
                         repliedAt == null ? ts(reply.due()) : ts(reply.due()), ts(resolve.due()), stage, ts(running.due()),
                         ts(running.near()), ts(created)});
-                clocks.add(new Object[] {esc, ts(next), String.format("B%09d", k)});
+                clocks.add(new Object[] {firstId + k, esc, ts(next)});
             }
-            template.batchUpdate("insert into sd_request (ref_no, credit_code, park_id, category, subject, body, status, "
+            template.batchUpdate("insert into sd_request (id, credit_code, park_id, category, subject, body, status, "
                     + "department_id, created_by, created_at, accepted_at, first_reply_at, accept_due_at, reply_due_at, "
                     + "resolve_due_at, sla_stage, due_at, near_at, resolve_from) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
@@ -246,9 +249,9 @@ class SlaSweepScaleIT {
                             return rows.size();
                         }
                     });
-            template.batchUpdate("insert into sd_request_clock (request_id, escalation, next_check_at) "
-                    + "select id, cast(? as integer), cast(? as timestamp) from sd_request where ref_no = ?", clocks);
+            template.batchUpdate("insert into sd_request_clock (request_id, escalation, next_check_at) values (?, ?, ?)", clocks);
         }
+        template.execute("alter table sd_request alter column id restart with " + (firstId + n));
     }
 
     static Timestamp ts(LocalDateTime t) {
