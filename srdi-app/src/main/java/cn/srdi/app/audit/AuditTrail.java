@@ -63,13 +63,26 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAllAs(String actor, String action, String entityType, List<Change> changes) {
-        if (changes.isEmpty()) {
+        recordAll(changes.stream().map(c -> new Entry(actor, action, entityType, c.entityId(), c.before(), c.after())).toList());
+    }
+
+    /** One record of {@link #recordAll}: who did what to which entity, before and after (serialised as JSON). */
+    public record Entry(String actor, String action, String entityType, String entityId, Object before, Object after) {
+    }
+
+    /**
+     * Records many changes, each with its own actor and action, in one JDBC batch (e.g. the intakes
+     * of many firms written together); joins the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
         Timestamp at = Timestamp.valueOf(LocalDateTime.now(ZONE));
-        List<Object[]> rows = new java.util.ArrayList<>(changes.size());
-        for (Change c : changes) {
-            rows.add(new Object[] {at, actor, action, entityType, c.entityId(), toJson(c.before()), toJson(c.after())});
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            rows.add(new Object[] {at, e.actor(), e.action(), e.entityType(), e.entityId(), toJson(e.before()), toJson(e.after())});
         }
         batch.batchUpdate("insert into audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", rows);

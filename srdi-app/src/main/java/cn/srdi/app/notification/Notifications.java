@@ -113,27 +113,40 @@ public class Notifications {
     }
 
     /**
-     * {@link #notifyNew} for users the caller has just read as enabled in its own transaction (e.g.
-     * a department's enabled members): the same to-dos without reading {@code app_user} again (one
-     * statement less on the service desk's intake).
+     * One to-do of {@link #notifyNewToEnabled}: who, about which new subject, its text, the page to act
+     * on and its due date (as for {@link #notify(Recipient, String, String, String, String, String, LocalDate)}).
+     */
+    public record Todo(String username, String subjectRef, String titleZh, String titleEn, String link, LocalDate due) {
+    }
+
+    /**
+     * To-dos of one kind about subjects that are all new in the caller's transaction, for users the
+     * caller has just read as enabled in that transaction (e.g. the members of the departments that
+     * new service desk requests were routed to): as {@link #notifyNewEach} without reading
+     * {@code app_user} again, each to-do with its own link and due date, all in one JDBC batch (the
+     * intakes of many firms written together).
+     *
+     * @return the ids of the notifications made, in the order of {@code todos}
      */
     @Transactional
-    public List<Long> notifyNewToEnabled(java.util.Collection<String> enabledUsers, String kind, String subjectRef,
-                                         String titleZh, String titleEn, String link, LocalDate due) {
-        java.util.Objects.requireNonNull(subjectRef, "subjectRef");
-        return notifyNewEach(kind, link, due,
-                enabledUsers.stream().map(u -> new NewTodo(u, subjectRef, titleZh, titleEn)).toList(), true);
+    public List<Long> notifyNewToEnabled(String kind, List<Todo> todos) {
+        return insertNew(kind, todos, true);
     }
 
     private List<Long> notifyNewEach(String kind, String link, LocalDate due, List<NewTodo> todos, boolean enabledKnown) {
-        for (NewTodo t : todos) {
-            check(kind, t.titleZh(), t.titleEn(), link);
+        return insertNew(kind, todos.stream().map(t -> new Todo(t.username(), t.subjectRef(), t.titleZh(), t.titleEn(), link, due))
+                .toList(), enabledKnown);
+    }
+
+    private List<Long> insertNew(String kind, List<Todo> todos, boolean enabledKnown) {
+        for (Todo t : todos) {
+            check(kind, t.titleZh(), t.titleEn(), t.link());
             java.util.Objects.requireNonNull(t.subjectRef(), "subjectRef");
         }
         if (todos.isEmpty()) {
             return List.of();
         }
-        List<String> distinct = todos.stream().map(NewTodo::username).distinct().toList();
+        List<String> distinct = todos.stream().map(Todo::username).distinct().toList();
         java.util.Set<String> enabled = new java.util.HashSet<>(enabledKnown ? distinct : List.of());
         for (int from = 0; !enabledKnown && from < distinct.size(); from += 500) {
             List<String> part = distinct.subList(from, Math.min(distinct.size(), from + 500));
@@ -141,7 +154,7 @@ public class Notifications {
                             + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")
                     .params(List.copyOf(part)).query(String.class).list());
         }
-        List<NewTodo> rows = todos.stream().filter(t -> enabled.contains(t.username())).toList();
+        List<Todo> rows = todos.stream().filter(t -> enabled.contains(t.username())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -153,14 +166,14 @@ public class Notifications {
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                        NewTodo t = rows.get(i);
+                        Todo t = rows.get(i);
                         ps.setString(1, t.username());
                         ps.setString(2, kind);
                         ps.setString(3, t.subjectRef());
                         ps.setString(4, clip(t.titleZh()));
                         ps.setString(5, clip(t.titleEn()));
-                        ps.setString(6, link);
-                        ps.setObject(7, due == null ? null : java.sql.Date.valueOf(due), java.sql.Types.DATE);
+                        ps.setString(6, t.link());
+                        ps.setObject(7, t.due() == null ? null : java.sql.Date.valueOf(t.due()), java.sql.Types.DATE);
                         ps.setTimestamp(8, at);
                     }
 
@@ -177,8 +190,8 @@ public class Notifications {
             throw new IllegalStateException("notification batch: " + rows.size() + " rows, " + ids.size() + " keys");
         }
         for (int i = 0; i < ids.size(); i++) {
-            NewTodo t = rows.get(i);
-            mailer.queue(ids.get(i), t.username(), t.titleZh(), t.titleEn(), link, due, now);
+            Todo t = rows.get(i);
+            mailer.queue(ids.get(i), t.username(), t.titleZh(), t.titleEn(), t.link(), t.due(), now);
         }
         mailer.sendAfterCommit();
         return ids;

@@ -3,7 +3,11 @@ package cn.srdi.app.servicedesk;
 import cn.srdi.app.notification.Notifications;
 import cn.srdi.app.notification.Recipient;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -51,15 +55,28 @@ class Alerts {
         }
     }
 
+    /** A request just raised, the department it was routed to, and the due date of its acceptance. */
+    record NewRequest(ServiceRequest request, String departmentId, LocalDate due) {
+    }
+
     /**
-     * A request just raised (in this transaction): every member of the department gets a to-do to
-     * accept it, as {@link #toAccept}; nothing about the new request can be open yet, so nothing is
-     * closed first and the to-dos go in one batch.
+     * Requests just raised (in this transaction): every member of each request's department gets a
+     * to-do to accept it, as {@link #toAccept}; nothing about a new request can be open yet, so
+     * nothing is closed first, and the to-dos of all the requests go in one batch (each department's
+     * members read once).
      */
-    void toAcceptNew(ServiceRequest r, String departmentId, LocalDate due) {
-        notifications.notifyNewToEnabled(departments.members(departmentId), ACCEPT, subject(r.id()),
-                "请受理企业诉求 " + r.refNo() + "：" + r.subject(), "Accept request " + r.refNo() + ": " + r.subject(),
-                deskLink(r.id()), due);
+    void toAcceptNew(List<NewRequest> raised) {
+        Map<String, List<String>> members = new HashMap<>();
+        List<Notifications.Todo> todos = new ArrayList<>();
+        for (NewRequest n : raised) {
+            ServiceRequest r = n.request();
+            String zh = "请受理企业诉求 " + r.refNo() + "：" + r.subject();
+            String en = "Accept request " + r.refNo() + ": " + r.subject();
+            for (String user : members.computeIfAbsent(n.departmentId(), departments::members)) {
+                todos.add(new Notifications.Todo(user, subject(r.id()), zh, en, deskLink(r.id()), n.due()));
+            }
+        }
+        notifications.notifyNewToEnabled(ACCEPT, todos);
     }
 
     /** Accepted: the to-dos to accept close, the assignee gets one to handle it. */

@@ -2,15 +2,19 @@ package cn.srdi.app.servicedesk;
 
 import cn.srdi.app.identity.Role;
 import cn.srdi.app.identity.Scope;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -42,9 +46,11 @@ public class RequestStore {
     static final java.util.Set<String> CLOCK_COLUMNS = java.util.Set.of("escalation", "next_check_at");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public RequestStore(JdbcClient jdbc) {
+    public RequestStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A WHERE fragment and its arguments. */
@@ -202,50 +208,130 @@ public class RequestStore {
     }
 
     /**
-     * Inserts a new request row and its clock row, complete with the SLA columns ({@code columns},
-     * as for {@link #update}), and returns its id; the reference number is {@code SQ<yyyyMMdd>-<id>}
-     * (unique by the id, so concurrent intakes never collide).
+     * A new request row: what the firm raised, where it was routed, and its SLA columns (as for
+     * {@link #update}; the clock columns {@code escalation} and {@code next_check_at} go to its row of
+     * {@code sd_request_clock}).
      */
-    public long insert(String creditCode, String parkId, Category category, Category suggested, String subject,
-                       String body, String department, String createdBy, String address, LocalDateTime createdAt,
-                       Map<String, Object> columns) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        StringBuilder names = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
-        List<Object> args = new ArrayList<>(List.of(creditCode));
-        args.add(parkId);
-        args.add(category.name());
-        args.add(suggested == null ? null : suggested.name());
-        args.add(subject);
-        args.add(body);
-        args.add(department);
-        args.add(createdBy);
-        args.add(address);
-        args.add(ts(createdAt));
-        args.add(ts(createdAt));
-        Object escalation = 0;
-        Object nextCheck = null;
-        for (Map.Entry<String, Object> c : columns.entrySet()) {
-            checkName(c.getKey());
-            switch (c.getKey()) {
-                case "escalation" -> escalation = c.getValue();
-                case "next_check_at" -> nextCheck = value(c.getValue());
-                default -> {
-                    names.append(", ").append(c.getKey());
-                    marks.append(", ?");
-                    args.add(value(c.getValue()));
-                }
+    public record NewRequest(String creditCode, String parkId, Category category, Category suggested, String subject,
+                             String body, String department, String createdBy, String address, LocalDateTime createdAt,
+                             Map<String, Object> columns) {
+    }
+
+    /**
+     * Inserts new request rows and their clock rows, complete with the SLA columns, one JDBC batch per
+     * table, and returns their ids in order; the reference number is {@code SQ<yyyyMMdd>-<id>} (unique
+     * by the id, so concurrent intakes never collide). Every row must carry the same SLA columns.
+     */
+    public long[] insertAll(List<NewRequest> rows) {
+        if (rows.isEmpty()) {
+            return new long[0];
+        }
+        List<String> names = new ArrayList<>();
+        for (String c : rows.get(0).columns().keySet()) {
+            checkName(c);
+            if (!CLOCK_COLUMNS.contains(c)) {
+                names.add(c);
             }
         }
-        jdbc.sql("insert into sd_request (credit_code, park_id, category, suggested_category, subject, body, status, "
-                        + "department_id, created_by, client_address, created_at, resolve_from" + names + ") "
-                        + "values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?" + marks + ")")
-                .params(args)
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        jdbc.sql("insert into sd_request_clock (request_id, escalation, next_check_at) values (?, ?, ?)")
-                .params(id, escalation, nextCheck).update();
-        return id;
+        for (NewRequest r : rows) {
+            if (!r.columns().keySet().equals(rows.get(0).columns().keySet())) {
+                throw new IllegalArgumentException("new requests of one batch must have the same columns: "
+                        + r.columns().keySet() + " / " + rows.get(0).columns().keySet());
+            }
+        }
+        String sql = "insert into sd_request (credit_code, park_id, category, suggested_category, subject, body, status, "
+                + "department_id, created_by, client_address, created_at, resolve_from"
+                + names.stream().map(n -> ", " + n).collect(java.util.stream.Collectors.joining()) + ") "
+                + "values (?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?" + ", ?".repeat(names.size()) + ")";
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                NewRequest r = rows.get(i);
+                ps.setString(1, r.creditCode());
+                ps.setString(2, r.parkId());
+                ps.setString(3, r.category().name());
+                ps.setString(4, r.suggested() == null ? null : r.suggested().name());
+                ps.setString(5, r.subject());
+                ps.setString(6, r.body());
+                ps.setString(7, r.department());
+                ps.setString(8, r.createdBy());
+                ps.setString(9, r.address());
+                ps.setTimestamp(10, ts(r.createdAt()));
+                ps.setTimestamp(11, ts(r.createdAt()));
+                int p = 12;
+                for (String n : names) {
+                    Object v = value(r.columns().get(n));
+                    if (v == null) {
+                        ps.setNull(p++, n.endsWith("_at") ? Types.TIMESTAMP : n.equals("escalation") ? Types.INTEGER : Types.VARCHAR);
+                    } else {
+                        ps.setObject(p++, v);
+                    }
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }, keys);
+        List<Map<String, Object>> list = keys.getKeyList();
+        if (list.size() != rows.size()) {
+            throw new IllegalStateException("sd_request batch: " + rows.size() + " rows, " + list.size() + " keys");
+        }
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Map<String, Object> k = list.get(i);
+            ids[i] = ((Number) (k.containsKey("id") ? k.get("id") : k.values().iterator().next())).longValue();
+        }
+        batch.batchUpdate("insert into sd_request_clock (request_id, escalation, next_check_at) values (?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Map<String, Object> c = rows.get(i).columns();
+                        ps.setLong(1, ids[i]);
+                        ps.setInt(2, c.get("escalation") == null ? 0 : ((Number) c.get("escalation")).intValue());
+                        ps.setTimestamp(3, ts((LocalDateTime) c.get("next_check_at")));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                });
+        return ids;
+    }
+
+    /** A history event to write (see {@link #insertEvents}). */
+    public record NewEvent(long requestId, LocalDateTime at, String actor, String action, RequestStatus from, RequestStatus to,
+                           String department, String note) {
+    }
+
+    /** Writes history events in one JDBC batch, without reading their ids back (see {@link #insertEvent} for that). */
+    public void insertEvents(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into sd_request_event (request_id, occurred_at, actor, action, from_status, to_status, "
+                + "department_id, note) values (?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        NewEvent e = events.get(i);
+                        ps.setLong(1, e.requestId());
+                        ps.setTimestamp(2, ts(e.at()));
+                        ps.setString(3, e.actor());
+                        ps.setString(4, e.action());
+                        ps.setString(5, e.from() == null ? null : e.from().name());
+                        ps.setString(6, e.to() == null ? null : e.to().name());
+                        ps.setString(7, e.department());
+                        ps.setString(8, e.note());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return events.size();
+                    }
+                });
     }
 
     private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z_]+");

@@ -76,6 +76,8 @@ public class ServiceDesk {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    /** The firms' intakes, written together when they arrive together (one transaction per batch). */
+    private final GroupCommit<Prepared, ServiceRequest> intakes;
 
     public ServiceDesk(RequestStore store, Departments departments, RegistryStore registry, CategorySuggester suggester,
                        IntakeLimiter limiter, SlaTimes times, Alerts alerts, AuditTrail audit, ServiceDeskProperties props,
@@ -94,6 +96,8 @@ public class ServiceDesk {
         this.clock = clock;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txm);
+        this.intakes = new GroupCommit<>(props.intake().writers(), props.intake().maxBatch(),
+                jobs -> tx.execute(s -> writeAll(jobs)));
     }
 
     /** Now in Asia/Shanghai, from the platform clock (tests move it). */
@@ -194,7 +198,7 @@ public class ServiceDesk {
         Intake clean = validate(in);
         List<AttachmentCheck.Checked> files = checkUploads(uploads);
         limiter.acquire(scope.creditCode(), address == null ? "unknown" : address);
-        return tx.execute(s -> submitNew(scope.creditCode(), scope.username(), clean, files, address, now(), true));
+        return intakes.submit(prepare(scope.creditCode(), scope.username(), clean, files, address, now(), true));
     }
 
     private Intake validate(Intake in) {
@@ -241,49 +245,108 @@ public class ServiceDesk {
     /** Intake at a given instant (the demo replays a year through this); joins the caller's transaction. */
     long submitAt(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files, String address,
                   LocalDateTime now, boolean notify) {
-        return submitNew(creditCode, actor, in, files, address, now, notify).id();
+        GroupCommit.Outcome<ServiceRequest> o = writeAll(List.of(prepare(creditCode, actor, in, files, address, now, notify))).get(0);
+        if (o.error() != null) {
+            throw o.error();
+        }
+        return o.value().id();
     }
 
     /**
-     * Intake at a given instant; joins the caller's transaction and returns the request as stored.
-     * The row is written once, complete: its SLA columns are computed before the insert (a new
-     * request has no waits for the firm), and what is returned is built from what was written
-     * rather than read back.
+     * An intake checked and ready to be written: its category (the firm's or the suggested one) and
+     * its SLA columns are computed before any database work (a new request has no waits for the firm).
      */
-    private ServiceRequest submitNew(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files,
-                                     String address, LocalDateTime now, boolean notify) {
-        Enterprise firm = registry.find(Scope.system(), creditCode)
-                .orElseThrow(() -> BilingualException.notFound("企业 " + creditCode + " 不存在", "no enterprise " + creditCode));
+    record Prepared(String creditCode, String actor, Intake in, Category category, Category suggested,
+                    List<AttachmentCheck.Checked> files, String address, LocalDateTime now, Map<String, Object> sla,
+                    boolean alert) {
+    }
+
+    Prepared prepare(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files, String address,
+                             LocalDateTime now, boolean notify) {
         CategorySuggester.Suggestion sug = suggester.suggest(in.subject() + "\n" + in.body());
         Category category = in.category() == null ? sug.category() : Category.valueOf(in.category());
-        String department = departments.route(category, firm.parkId());
-        ServiceRequest draft = new ServiceRequest(0, null, creditCode, firm.name(), firm.parkId(), category, sug.category(),
-                in.subject(), in.body(), RequestStatus.SUBMITTED, department, null, actor, now, null, null, null, null, null,
+        ServiceRequest draft = new ServiceRequest(0, null, creditCode, null, null, category, sug.category(),
+                in.subject(), in.body(), RequestStatus.SUBMITTED, null, null, actor, now, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, 0, null, null, null, 0, null, null, null, now, 0);
         Map<String, Object> cols = sla(draft, draft.status(), null, null, draft.resolveFrom(), null, now, List.of());
-        long id = store.insert(creditCode, firm.parkId(), category, sug.category(), in.subject(), in.body(), department, actor,
-                address, now, cols);
-        long event = store.insertEvent(id, now, actor, "SUBMIT", null, RequestStatus.SUBMITTED, department,
-                category == sug.category() ? null : "企业选择类别 " + category.zh() + "（建议 " + sug.category().zh() + "）");
-        saveFiles(id, event, files, actor, now);
-        ServiceRequest after = new ServiceRequest(id, RequestStore.refNo(now, id), creditCode, firm.name(), firm.parkId(),
-                category, sug.category(), in.subject(), in.body(), RequestStatus.SUBMITTED, department, null, actor, now, null,
-                null, null, null, (LocalDateTime) cols.get("accept_due_at"), (LocalDateTime) cols.get("reply_due_at"),
-                (LocalDateTime) cols.get("resolve_due_at"), null, null, null, (String) cols.get("sla_stage"),
-                (LocalDateTime) cols.get("due_at"), (LocalDateTime) cols.get("near_at"), (Integer) cols.get("escalation"), null,
-                null, (LocalDateTime) cols.get("next_check_at"), 0, null, null, null, now, 0);
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("ref_no", after.refNo());
-        a.put("firm", creditCode);
-        a.put("category", category.name());
-        a.put("suggested", sug.category().name());
-        a.put("department", department);
-        a.put("accept_due_at", String.valueOf(after.acceptDueAt()));
-        audit.recordAs(actor, "REQUEST_SUBMIT", "service_request", after.refNo(), null, a);
-        if (notify) {
-            alerts.toAcceptNew(after, department, after.acceptDueAt() == null ? null : after.acceptDueAt().minusSeconds(1).toLocalDate());
+        return new Prepared(creditCode, actor, in, category, sug.category(), files, address, now, cols, notify);
+    }
+
+    /**
+     * Writes intakes in the caller's transaction, each table's rows in one JDBC batch (the intakes of
+     * many firms at once: {@link GroupCommit}), and returns each request as stored, in order, built
+     * from what was written rather than read back; an intake whose firm does not exist fails alone
+     * (nothing of it is written). Each request is routed by its category and its firm's park.
+     */
+    List<GroupCommit.Outcome<ServiceRequest>> writeAll(List<Prepared> intakes) {
+        Map<String, Enterprise> firms = new java.util.HashMap<>();
+        for (Enterprise e : registry.findAll(intakes.stream().map(Prepared::creditCode).distinct().toList())) {
+            firms.put(e.creditCode(), e);
         }
-        return after;
+        List<GroupCommit.Outcome<ServiceRequest>> out = new ArrayList<>(intakes.size());
+        List<Prepared> known = new ArrayList<>();
+        List<RequestStore.NewRequest> rows = new ArrayList<>();
+        for (Prepared p : intakes) {
+            Enterprise firm = firms.get(p.creditCode());
+            if (firm == null) {
+                out.add(GroupCommit.Outcome.failed(
+                        BilingualException.notFound("企业 " + p.creditCode() + " 不存在", "no enterprise " + p.creditCode())));
+                continue;
+            }
+            out.add(null);
+            known.add(p);
+            rows.add(new RequestStore.NewRequest(p.creditCode(), firm.parkId(), p.category(), p.suggested(), p.in().subject(),
+                    p.in().body(), departments.route(p.category(), firm.parkId()), p.actor(), p.address(), p.now(), p.sla()));
+        }
+        long[] ids = store.insertAll(rows);
+        List<RequestStore.NewEvent> events = new ArrayList<>();
+        List<AuditTrail.Entry> audits = new ArrayList<>();
+        List<Alerts.NewRequest> toAccept = new ArrayList<>();
+        int k = 0;
+        for (int i = 0; i < intakes.size(); i++) {
+            if (out.get(i) != null) {
+                continue;
+            }
+            Prepared p = known.get(k);
+            RequestStore.NewRequest row = rows.get(k);
+            long id = ids[k++];
+            String department = row.department();
+            Map<String, Object> cols = p.sla();
+            RequestStore.NewEvent event = new RequestStore.NewEvent(id, p.now(), p.actor(), "SUBMIT", null,
+                    RequestStatus.SUBMITTED, department, p.category() == p.suggested() ? null
+                    : "企业选择类别 " + p.category().zh() + "（建议 " + p.suggested().zh() + "）");
+            if (p.files().isEmpty()) {
+                events.add(event);
+            } else { // the attachments name their event: this one is written alone, for its id
+                saveFiles(id, store.insertEvent(id, p.now(), p.actor(), event.action(), null, event.to(), department,
+                        event.note()), p.files(), p.actor(), p.now());
+            }
+            Enterprise firm = firms.get(p.creditCode());
+            ServiceRequest after = new ServiceRequest(id, RequestStore.refNo(p.now(), id), p.creditCode(), firm.name(),
+                    firm.parkId(), p.category(), p.suggested(), p.in().subject(), p.in().body(), RequestStatus.SUBMITTED,
+                    department, null, p.actor(), p.now(), null, null, null, null, (LocalDateTime) cols.get("accept_due_at"),
+                    (LocalDateTime) cols.get("reply_due_at"), (LocalDateTime) cols.get("resolve_due_at"), null, null, null,
+                    (String) cols.get("sla_stage"), (LocalDateTime) cols.get("due_at"), (LocalDateTime) cols.get("near_at"),
+                    (Integer) cols.get("escalation"), null, null, (LocalDateTime) cols.get("next_check_at"), 0, null, null,
+                    null, p.now(), 0);
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("ref_no", after.refNo());
+            a.put("firm", p.creditCode());
+            a.put("category", p.category().name());
+            a.put("suggested", p.suggested().name());
+            a.put("department", department);
+            a.put("accept_due_at", String.valueOf(after.acceptDueAt()));
+            audits.add(new AuditTrail.Entry(p.actor(), "REQUEST_SUBMIT", "service_request", after.refNo(), null, a));
+            if (p.alert()) {
+                toAccept.add(new Alerts.NewRequest(after, department,
+                        after.acceptDueAt() == null ? null : after.acceptDueAt().minusSeconds(1).toLocalDate()));
+            }
+            out.set(i, GroupCommit.Outcome.of(after));
+        }
+        store.insertEvents(events);
+        audit.recordAll(audits);
+        alerts.toAcceptNew(toAccept);
+        return out;
     }
 
     private void saveFiles(long requestId, long eventId, List<AttachmentCheck.Checked> files, String actor, LocalDateTime now) {

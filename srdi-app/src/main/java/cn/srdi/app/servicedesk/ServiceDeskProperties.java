@@ -21,12 +21,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param attachments   attachment limits
  * @param sweepThreads  threads escalating a burst of due requests in parallel, each chunk of rows in
  *                      its own transaction (default 2; 1 escalates on the sweep's thread alone)
+ * @param intake        how the firms' intakes are written (group commit)
  */
 @ConfigurationProperties(prefix = "srdi.servicedesk")
 public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer acceptDays, Integer replyDays,
                                     Integer resolveDays, Map<String, Sla> categories,
                                     Integer confirmDays, Duration sweepInterval, Rate rate, Attachments attachments,
-                                    Integer sweepThreads) {
+                                    Integer sweepThreads, IntakeWrites intake) {
 
     public ServiceDeskProperties {
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
@@ -39,6 +40,7 @@ public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer 
         rate = rate == null ? new Rate(null, null, null, null) : rate;
         attachments = attachments == null ? new Attachments(null, null) : attachments;
         sweepThreads = sweepThreads == null ? 2 : Math.max(1, Math.min(sweepThreads, 16));
+        intake = intake == null ? new IntakeWrites(null, null) : intake;
         if (acceptDays < 1 || replyDays < acceptDays || resolveDays < replyDays) {
             throw new IllegalArgumentException("srdi.servicedesk: 须 1 ≤ accept-days ≤ reply-days ≤ resolve-days / "
                     + "need 1 <= accept-days <= reply-days <= resolve-days");
@@ -60,6 +62,19 @@ public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer 
             perAddress = perAddress == null ? 60 : perAddress;
             period = period == null ? Duration.ofMinutes(1) : period;
             enabled = enabled == null ? Boolean.TRUE : enabled;
+        }
+    }
+
+    /**
+     * Group commit of the intake: intakes that arrive together are written in one transaction with
+     * one JDBC batch per table, at most {@code maxBatch} at once, by at most {@code writers} callers
+     * at the same time (each on its own connection).
+     */
+    public record IntakeWrites(Integer writers, Integer maxBatch) {
+
+        public IntakeWrites {
+            writers = writers == null ? 2 : Math.max(1, Math.min(writers, 16));
+            maxBatch = maxBatch == null ? 64 : Math.max(1, Math.min(maxBatch, 1000));
         }
     }
 

@@ -33,7 +33,7 @@ class IntakeLimiterTest {
 
     IntakeLimiter limiter(int perFirm, int perAddress) {
         ServiceDeskProperties p = new ServiceDeskProperties(null, null, null, null, null, null, null, null,
-                new ServiceDeskProperties.Rate(perFirm, perAddress, Duration.ofMinutes(1), true), null, null);
+                new ServiceDeskProperties.Rate(perFirm, perAddress, Duration.ofMinutes(1), true), null, null, null);
         return new IntakeLimiter(p, clock);
     }
 
@@ -71,7 +71,7 @@ class IntakeLimiterTest {
     @Test
     void disabledLimitsLetEverythingThrough() {
         ServiceDeskProperties p = new ServiceDeskProperties(null, null, null, null, null, null, null, null,
-                new ServiceDeskProperties.Rate(1, 1, Duration.ofMinutes(1), false), null, null);
+                new ServiceDeskProperties.Rate(1, 1, Duration.ofMinutes(1), false), null, null, null);
         IntakeLimiter l = new IntakeLimiter(p, clock);
         for (int i = 0; i < 10; i++) {
             l.acquire("F", "a");

@@ -550,4 +550,85 @@ class ServiceDeskIT {
         }
         assertThat(RequestStore.refNo(LocalDateTime.of(2027, 1, 5, 0, 0), 42)).isEqualTo("SQ20270105-000042");
     }
+
+    @Autowired
+    Departments departments;
+
+    /** What the intake returned is what is stored, with its clock row, one SUBMIT event, one audit record and the department's to-dos. */
+    void storedCompletely(ServiceRequest r) {
+        assertThat(desk.storeFind(r.id())).isEqualTo(r);
+        assertThat(desk.detail(cn.srdi.app.identity.Scope.system(), r.id()).events()).extracting(RequestEvent::action)
+                .containsExactly("SUBMIT");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'REQUEST_SUBMIT' and entity_id = ?")
+                .param(r.refNo()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select recipient from notification where kind = 'SD_ACCEPT' and subject_ref = ? order by recipient")
+                .param("sd-request:" + r.id()).query(String.class).list())
+                .isNotEmpty().isEqualTo(departments.members(r.departmentId()));
+    }
+
+    @Test
+    void firmsRaisingAtTheSameMomentEachGetTheirOwnCompleteRequest() throws Exception {
+        List<String> firms = jdbc.sql("select credit_code from enterprise order by credit_code fetch first 24 rows only")
+                .query(String.class).list();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(firms.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<ServiceRequest>> raised = new java.util.ArrayList<>();
+            for (int i = 0; i < firms.size(); i++) {
+                int n = i;
+                cn.srdi.app.identity.Scope firm = new cn.srdi.app.identity.Scope("gc-firm-" + n, cn.srdi.app.identity.Role.ENTERPRISE,
+                        java.util.Set.of(), firms.get(n), null);
+                raised.add(pool.submit(() -> {
+                    go.await();
+                    return desk.submit(firm, new ServiceDesk.Intake(n % 2 == 0 ? null : "TALENT", null, "第" + n + "家企业申请贷款贴息"),
+                            List.of(), "10.1.0." + n);
+                }));
+            }
+            go.countDown();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (int i = 0; i < firms.size(); i++) {
+                ServiceRequest r = raised.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.creditCode()).as("each caller gets its own request").isEqualTo(firms.get(i));
+                assertThat(r.body()).isEqualTo("第" + i + "家企业申请贷款贴息");
+                assertThat(r.category()).isEqualTo(i % 2 == 0 ? Category.FINANCE : Category.TALENT);
+                assertThat(r.createdBy()).isEqualTo("gc-firm-" + i);
+                storedCompletely(r);
+                ids.add(r.id());
+            }
+            assertThat(ids).hasSize(firms.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchOfIntakesFailsAnUnknownFirmAloneAndLinksAttachmentsToTheirOwnEvents() {
+        String firm = jdbc.sql("select credit_code from enterprise order by credit_code fetch first 1 rows only").query(String.class).single();
+        String unknown = "91500000MA00000000";
+        assertThat(jdbc.sql("select count(*) from enterprise where credit_code = ?").param(unknown).query(Long.class).single()).isZero();
+        LocalDateTime now = desk.now();
+        AttachmentCheck.Checked pdf = AttachmentCheck.check("报表.pdf", "%PDF-1.4 batch".getBytes(StandardCharsets.UTF_8), 1 << 20);
+        List<ServiceDesk.Prepared> batch = List.of(
+                desk.prepare(firm, "gc-a", new ServiceDesk.Intake(null, "政策咨询", "咨询高新技术企业认定政策"), List.of(), "10.2.0.1", now, true),
+                desk.prepare(unknown, "gc-b", new ServiceDesk.Intake(null, "申请贷款", "申请贷款"), List.of(), "10.2.0.2", now, true),
+                desk.prepare(firm, "gc-c", new ServiceDesk.Intake("FINANCE", "申请贴息贷款", "申请贴息贷款，附报表"), List.of(pdf), "10.2.0.3", now, true));
+        List<GroupCommit.Outcome<ServiceRequest>> out = new org.springframework.transaction.support.TransactionTemplate(txm)
+                .execute(s -> desk.writeAll(batch));
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1).value()).isNull();
+        assertThat(out.get(1).error()).isInstanceOf(cn.srdi.app.web.BilingualException.class)
+                .hasMessageContaining(unknown);
+        assertThat(((cn.srdi.app.web.BilingualException) out.get(1).error()).status().value()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from sd_request where credit_code = ?").param(unknown).query(Long.class).single()).isZero();
+        ServiceRequest a = out.get(0).value();
+        ServiceRequest c = out.get(2).value();
+        storedCompletely(a);
+        storedCompletely(c);
+        assertThat(a.category()).isEqualTo(Category.POLICY);
+        ServiceDesk.AttachmentInfo file = desk.attachments(c.id()).get(0);
+        assertThat(file.fileName()).isEqualTo("报表.pdf");
+        assertThat(file.eventId()).as("the attachment names its request's SUBMIT event")
+                .isEqualTo(desk.detail(cn.srdi.app.identity.Scope.system(), c.id()).events().get(0).id());
+        assertThat(desk.attachments(a.id())).isEmpty();
+    }
 }
