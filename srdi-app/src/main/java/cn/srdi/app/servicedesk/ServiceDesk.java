@@ -96,8 +96,14 @@ public class ServiceDesk {
         this.clock = clock;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txm);
-        this.intakes = new GroupCommit<>(props.intake().writers(), props.intake().maxBatch(),
+        this.intakes = new GroupCommit<>("sd-intake-writer", props.intake().writers(), props.intake().maxBatch(),
                 jobs -> tx.execute(s -> writeAll(jobs)));
+    }
+
+    /** Stops the intake's writers with the application (after what they are writing). */
+    @jakarta.annotation.PreDestroy
+    void stopIntakeWriters() {
+        intakes.close();
     }
 
     /** Now in Asia/Shanghai, from the platform clock (tests move it). */

@@ -67,8 +67,8 @@ public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer 
 
     /**
      * Group commit of the intake: intakes that arrive together are written in one transaction with
-     * one JDBC batch per table, at most {@code maxBatch} at once, by at most {@code writers} callers
-     * at the same time (each on its own connection).
+     * one JDBC batch per table, at most {@code maxBatch} at once, by {@code writers} threads (each
+     * writing on its own connection; default 2).
      */
     public record IntakeWrites(Integer writers, Integer maxBatch) {
 

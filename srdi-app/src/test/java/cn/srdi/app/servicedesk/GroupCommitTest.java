@@ -23,7 +23,7 @@ class GroupCommitTest {
     void jobsThatArriveWhileABatchIsWrittenGoTogetherInTheNext() throws Exception {
         int n = 40;
         AtomicReference<GroupCommit<Integer, String>> ref = new AtomicReference<>();
-        GroupCommit<Integer, String> gc = new GroupCommit<>(1, 100, jobs -> {
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 1, 100, jobs -> {
             awaitTheRestOnce(ref, jobs, n); // the first batch waits until every other job is queued behind it
             committed.add(List.copyOf(jobs));
             return jobs.stream().map(j -> GroupCommit.Outcome.of("ok " + j)).toList();
@@ -43,7 +43,7 @@ class GroupCommitTest {
     @Test
     void batchesAreCutAtTheirMaximum() throws Exception {
         AtomicReference<GroupCommit<Integer, String>> ref = new AtomicReference<>();
-        GroupCommit<Integer, String> gc = new GroupCommit<>(1, 7, jobs -> {
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 1, 7, jobs -> {
             awaitTheRestOnce(ref, jobs, 30);
             committed.add(List.copyOf(jobs));
             return jobs.stream().map(j -> GroupCommit.Outcome.of("ok " + j)).toList();
@@ -58,7 +58,7 @@ class GroupCommitTest {
     void aBatchThatFailsIsWrittenAgainJobByJobSoThatOnlyTheBadJobFails() throws Exception {
         int n = 12;
         AtomicReference<GroupCommit<Integer, String>> ref = new AtomicReference<>();
-        GroupCommit<Integer, String> gc = new GroupCommit<>(1, 100, jobs -> {
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 1, 100, jobs -> {
             awaitTheRestOnce(ref, jobs, n);
             if (jobs.contains(7)) { // a constraint violation: the transaction rolls back, nothing of it is kept
                 throw new IllegalStateException("job 7 is bad");
@@ -81,7 +81,7 @@ class GroupCommitTest {
 
     @Test
     void aJobThatFailsByItselfDoesNotFailItsBatch() {
-        GroupCommit<Integer, String> gc = new GroupCommit<>(2, 10, jobs -> jobs.stream()
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 2, 10, jobs -> jobs.stream()
                 .map(j -> j < 0 ? GroupCommit.Outcome.<String>failed(new IllegalArgumentException("negative " + j))
                         : GroupCommit.Outcome.of("ok " + j)).toList());
         assertThat(gc.submit(3)).isEqualTo("ok 3");
@@ -91,7 +91,7 @@ class GroupCommitTest {
     @Test
     void aWriterThatBreaksItsContractFailsItsJobsWithoutWritingThemTwice() {
         List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, String> gc = new GroupCommit<>(1, 10, jobs -> {
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 1, 10, jobs -> {
             calls.addAll(jobs);
             return List.of();
         });
@@ -107,6 +107,41 @@ class GroupCommitTest {
             while (ref.get().queued() + batch.size() < n) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    @Test
+    void closingWritesWhatWasQueuedAndRefusesWhatComesAfterWith503() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        GroupCommit<Integer, String> gc = new GroupCommit<>("test-writer", 1, 10, jobs -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            committed.add(List.copyOf(jobs));
+            return jobs.stream().map(j -> GroupCommit.Outcome.of("ok " + j)).toList();
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> first = pool.submit(() -> gc.submit(1));
+            assertThat(writing.await(30, TimeUnit.SECONDS)).as("the writer holds job 1").isTrue();
+            Future<String> second = pool.submit(() -> gc.submit(2));
+            while (gc.queued() < 1) {
+                Thread.onSpinWait(); // job 2 waits behind the batch being written
+            }
+            Future<?> closing = pool.submit(gc::close);
+            release.countDown();
+            closing.get(30, TimeUnit.SECONDS);
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("ok 1");
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("queued before the close: written").isEqualTo("ok 2");
+            assertThatThrownBy(() -> gc.submit(3)).isInstanceOf(cn.srdi.app.web.BilingualException.class)
+                    .hasMessageContaining("stopping")
+                    .satisfies(e -> assertThat(((cn.srdi.app.web.BilingualException) e).status().value()).isEqualTo(503));
+        } finally {
+            pool.shutdownNow();
         }
     }
 
