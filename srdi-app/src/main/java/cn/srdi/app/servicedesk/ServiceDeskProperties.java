@@ -67,13 +67,14 @@ public record ServiceDeskProperties(String tokenSecret, String baseUrl, Integer 
 
     /**
      * Group commit of the intake: intakes that arrive together are written in one transaction with
-     * one JDBC batch per table, at most {@code maxBatch} at once, by {@code writers} threads (each
-     * writing on its own connection; default 2).
+     * one JDBC batch per table, at most {@code maxBatch} at once (default 64), by {@code writers}
+     * threads, each writing on its own connection (default 1: one writer makes the batches grow
+     * sooner under load, and the database's work per intake falls with them; docs/PERFORMANCE.md).
      */
     public record IntakeWrites(Integer writers, Integer maxBatch) {
 
         public IntakeWrites {
-            writers = writers == null ? 2 : Math.max(1, Math.min(writers, 16));
+            writers = writers == null ? 1 : Math.max(1, Math.min(writers, 16));
             maxBatch = maxBatch == null ? 64 : Math.max(1, Math.min(maxBatch, 1000));
         }
     }
