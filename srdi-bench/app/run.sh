@@ -25,6 +25,9 @@
 # --intake-rounds N repeats the intake N times over the same sessions, 60 s apart (the per-firm limits
 # refill): the earlier rounds warm the JIT up on the intake path, the last round is the figure.
 # --skip-pages leaves out the page measurements.
+# A sustained run within the product's own per-firm limit: --intake-users 3000 --intake-rate 500
+# --intake-seconds 60 --intake-warmup 10 (3,000 firms in turn send one request each every 6 s, the
+# per-firm bucket's refill rate; the figure of docs/PERFORMANCE.md, seventh session).
 # The database is kept between runs (a 100k load takes minutes); --fresh starts from scratch.
 # Every figure comes with the platform's CPU seconds (user + system of its process) and the load
 # average before it. Results are appended to srdi-bench/target/app/results.txt.

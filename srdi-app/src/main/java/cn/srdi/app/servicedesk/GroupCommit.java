@@ -1,5 +1,6 @@
 package cn.srdi.app.servicedesk;
 
+import cn.srdi.app.web.BilingualException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
-import cn.srdi.app.web.BilingualException;
 import org.springframework.http.HttpStatus;
 
 /**
