@@ -268,14 +268,14 @@ public class ServiceDesk {
     }
 
     Prepared prepare(String creditCode, String actor, Intake in, List<AttachmentCheck.Checked> files, String address,
-                             LocalDateTime now, boolean notify) {
+                     LocalDateTime now, boolean alert) {
         CategorySuggester.Suggestion sug = suggester.suggest(in.subject() + "\n" + in.body());
         Category category = in.category() == null ? sug.category() : Category.valueOf(in.category());
         ServiceRequest draft = new ServiceRequest(0, null, creditCode, null, null, category, sug.category(),
                 in.subject(), in.body(), RequestStatus.SUBMITTED, null, null, actor, now, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, 0, null, null, null, 0, null, null, null, now, 0);
         Map<String, Object> cols = sla(draft, draft.status(), null, null, draft.resolveFrom(), null, now, List.of());
-        return new Prepared(creditCode, actor, in, category, sug.category(), files, address, now, cols, notify);
+        return new Prepared(creditCode, actor, in, category, sug.category(), files, address, now, cols, alert);
     }
 
     /**
