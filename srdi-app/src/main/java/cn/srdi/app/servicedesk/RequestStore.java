@@ -263,7 +263,7 @@ public class RequestStore {
                 for (String n : names) {
                     Object v = value(r.columns().get(n));
                     if (v == null) {
-                        ps.setNull(p++, n.endsWith("_at") ? Types.TIMESTAMP : n.equals("escalation") ? Types.INTEGER : Types.VARCHAR);
+                        ps.setNull(p++, n.endsWith("_at") ? Types.TIMESTAMP : Types.VARCHAR); // the instants, and sla_stage
                     } else {
                         ps.setObject(p++, v);
                     }
